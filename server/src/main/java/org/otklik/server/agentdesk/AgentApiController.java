@@ -1,0 +1,192 @@
+package org.otklik.server.agentdesk;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.otklik.engine.lifecycle.ConversationStatus;
+import org.otklik.engine.routing.AgentLoad;
+import org.otklik.engine.routing.Presence;
+import org.otklik.engine.routing.QueueSnapshot;
+import org.otklik.server.agent.Agent;
+import org.otklik.server.agent.AgentIdentity;
+import org.otklik.server.agent.AgentManagement;
+import org.otklik.server.agent.IssuedToken;
+import org.otklik.server.cannedreply.CannedReply;
+import org.otklik.server.conversation.ConversationFilter;
+import org.otklik.server.conversation.ConversationManagement;
+import org.otklik.server.conversation.TimelineEntry;
+import org.otklik.server.department.Department;
+import org.otklik.server.department.Departments;
+import org.otklik.server.routing.RoutingManagement;
+import org.otklik.server.shared.ApiError;
+import org.otklik.server.shared.InvalidInput;
+import org.otklik.server.shared.Require;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The agents' REST API: sign in, presence, conversations, replies, resolutions, canned replies and queues. */
+@RestController
+@RequestMapping("/api/v1")
+class AgentApiController {
+
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 500;
+
+    private final AgentManagement agents;
+    private final ConversationManagement conversations;
+    private final Desk desk;
+    private final RoutingManagement routing;
+    private final Departments departments;
+
+    AgentApiController(AgentManagement agents, ConversationManagement conversations, Desk desk,
+                       RoutingManagement routing, Departments departments) {
+        this.agents = agents;
+        this.conversations = conversations;
+        this.desk = desk;
+        this.routing = routing;
+        this.departments = departments;
+    }
+
+    record Credentials(String login, String password) {
+    }
+
+    record TokenResponse(String token, Instant expiresAt, AgentJson agent) {
+    }
+
+    record AgentJson(long id, String login, String displayName, String role, Set<String> skills, int maxChats,
+                     String status, int activeChats) {
+        static AgentJson of(Agent a, AgentLoad load) {
+            return new AgentJson(a.id(), a.login(), a.displayName(), a.role().wire(), a.skills(), a.maxChats(),
+                    a.presence().wire(), load == null ? 0 : load.activeChats());
+        }
+    }
+
+    @PostMapping("/auth/token")
+    ResponseEntity<?> token(@RequestBody Credentials credentials) {
+        String login = Require.text(credentials.login(), "login", 64);
+        String password = Require.present(credentials.password(), "password");
+        var identity = agents.authenticate(login, password);
+        if (identity.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(ApiError.of("wrong login or password"));
+        }
+        IssuedToken token = agents.issueToken(identity.get());
+        return ResponseEntity.ok(new TokenResponse(token.token(), token.expiresAt(), me(identity.get())));
+    }
+
+    @GetMapping("/agents/me")
+    AgentJson me(@AuthenticationPrincipal AgentIdentity me) {
+        return AgentJson.of(agents.get(me.id()), routing.agentLoad(me.id()).orElse(null));
+    }
+
+    record StatusRequest(String status) {
+    }
+
+    @PutMapping("/agents/me/status")
+    AgentJson status(@AuthenticationPrincipal AgentIdentity me, @RequestBody StatusRequest request) {
+        agents.changePresence(me.id(), presence(request.status()));
+        routing.settle();
+        return me(me);
+    }
+
+    @GetMapping("/conversations")
+    List<ConversationJson> list(@AuthenticationPrincipal AgentIdentity me,
+                                @RequestParam(required = false) String status,
+                                @RequestParam(required = false) String department,
+                                @RequestParam(required = false) String channel,
+                                @RequestParam(required = false) String assignee,
+                                @RequestParam(required = false) Integer limit) {
+        ConversationStatus wanted = status == null || status.isBlank() ? null : status(status);
+        String dept = department == null || department.isBlank() ? null
+                : departments.requireKnown(department, "department");
+        Long assigneeId = assignee == null || assignee.isBlank() ? null : agents.findByLogin(assignee)
+                .map(Agent::id).orElseThrow(() -> new InvalidInput("assignee", "no agent with login " + assignee));
+        int size = limit == null ? DEFAULT_LIMIT : Require.range(limit, "limit", 1, MAX_LIMIT);
+        String channelId = channel == null || channel.isBlank() ? null : channel;
+        return desk.list(me, new ConversationFilter(wanted, dept, channelId, assigneeId, null, null, size));
+    }
+
+    @GetMapping("/conversations/{id}")
+    ConversationJson conversation(@AuthenticationPrincipal Object principal, @PathVariable long id) {
+        return desk.json(principal, id);
+    }
+
+    @GetMapping("/conversations/{id}/messages")
+    List<ConversationJson.MessageJson> messages(@AuthenticationPrincipal Object principal, @PathVariable long id) {
+        return desk.messages(principal, id).stream().map(ConversationJson.MessageJson::of).toList();
+    }
+
+    @GetMapping("/conversations/{id}/timeline")
+    List<TimelineEntry> timeline(@AuthenticationPrincipal AgentIdentity me, @PathVariable long id) {
+        desk.view(me, id);
+        return conversations.timeline(id);
+    }
+
+    record ReplyRequest(String text, Long cannedReplyId) {
+    }
+
+    @PostMapping("/conversations/{id}/replies")
+    ResponseEntity<ConversationJson.MessageJson> reply(@AuthenticationPrincipal AgentIdentity me,
+                                                       @PathVariable long id, @RequestBody ReplyRequest request) {
+        var message = desk.reply(me, id, request.text(), request.cannedReplyId());
+        return ResponseEntity.status(HttpStatus.CREATED).body(ConversationJson.MessageJson.of(message));
+    }
+
+    @PostMapping("/conversations/{id}/resolution")
+    ConversationJson resolution(@AuthenticationPrincipal AgentIdentity me, @PathVariable long id) {
+        desk.proposeResolution(me, id);
+        return desk.json(me, id);
+    }
+
+    @GetMapping("/canned-replies")
+    List<CannedReply> cannedReplies(@AuthenticationPrincipal AgentIdentity me) {
+        return desk.cannedRepliesFor(me);
+    }
+
+    @GetMapping("/departments")
+    List<Department> departments() {
+        return departments.all();
+    }
+
+    record QueueJson(String department, int length, Instant oldestQueuedAt, long estimatedWaitSeconds) {
+        static QueueJson of(QueueSnapshot q) {
+            return new QueueJson(q.department(), q.length(), q.oldestQueuedAt(), q.estimatedWaitForNew().toSeconds());
+        }
+    }
+
+    @GetMapping("/queues")
+    List<QueueJson> queues(@AuthenticationPrincipal AgentIdentity me) {
+        Set<String> skills = agents.get(me.id()).skills();
+        return routing.queues().stream().filter(q -> me.isAdmin() || skills.contains(q.department()))
+                .map(QueueJson::of).toList();
+    }
+
+    static Presence presence(String value) {
+        if (value != null) {
+            for (Presence p : Presence.values()) {
+                if (p.wire().equals(value)) {
+                    return p;
+                }
+            }
+        }
+        throw new InvalidInput("status", "status must be online, away or offline");
+    }
+
+    private static ConversationStatus status(String value) {
+        for (ConversationStatus s : ConversationStatus.values()) {
+            if (s.wire().equals(value)) {
+                return s;
+            }
+        }
+        throw new InvalidInput("status", "status must be one of waiting, assigned, awaiting_user, "
+                + "resolution_proposed, closed");
+    }
+}

@@ -1,0 +1,318 @@
+package org.otklik.server.conversation;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.otklik.engine.lifecycle.CloseReason;
+import org.otklik.engine.lifecycle.ConversationState;
+import org.otklik.engine.lifecycle.ConversationStatus;
+import org.otklik.engine.lifecycle.Lifecycle;
+import org.otklik.engine.lifecycle.UserMessageOutcome;
+import org.otklik.engine.routing.Priority;
+import org.otklik.server.channel.ChannelManagement;
+import org.otklik.server.conversation.internal.ContactStore;
+import org.otklik.server.conversation.internal.ConversationRow;
+import org.otklik.server.conversation.internal.ConversationStore;
+import org.otklik.server.conversation.internal.EventLog;
+import org.otklik.server.conversation.internal.MessageStore;
+import org.otklik.server.shared.NotAllowed;
+import org.otklik.server.shared.NotFound;
+import org.otklik.server.shared.StateConflict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every step of a conversation's life, applied to the database: each step locks the conversation, asks the engine's
+ * {@link Lifecycle} for the next state, stores it with its event row, and publishes the event in the same transaction.
+ */
+@Service
+public class ConversationManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationManagement.class);
+    private static final int RECEIVE_ATTEMPTS = 5;
+
+    private final ConversationStore conversations;
+    private final MessageStore messages;
+    private final ContactStore contacts;
+    private final EventLog eventLog;
+    private final ChannelManagement channels;
+    private final Lifecycle lifecycle;
+    private final LifecycleProperties properties;
+    private final ApplicationEventPublisher events;
+    private final InstantSource clock;
+    private final TransactionTemplate newTransaction;
+
+    ConversationManagement(ConversationStore conversations, MessageStore messages, ContactStore contacts,
+                           EventLog eventLog, ChannelManagement channels, LifecycleProperties properties,
+                           ApplicationEventPublisher events, InstantSource clock,
+                           PlatformTransactionManager transactions) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.contacts = contacts;
+        this.eventLog = eventLog;
+        this.channels = channels;
+        this.lifecycle = new Lifecycle(properties.policy(), clock);
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Stores a user's message in the right conversation, exactly once. A repeated delivery (same channel and external
+     * id, even from concurrent senders) fails on the unique constraint, rolls back everything it did, and is answered
+     * with the ids stored the first time.
+     */
+    public Received receive(InboundMessage message) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return newTransaction.execute(status -> receiveOnce(message));
+            } catch (DuplicateKeyException e) {
+                Optional<MessageView> first = messages.findByExternalId(message.channelId(), Direction.IN,
+                        message.externalId());
+                if (first.isPresent()) {
+                    return new Received(first.get().conversationId(), first.get().id(), true);
+                }
+                // a concurrent first message of the same new contact won the insert; try again with it in place
+                if (attempt >= RECEIVE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Received receiveOnce(InboundMessage m) {
+        Instant now = clock.instant();
+        long contactId = contacts.lockOrCreate(m.channelId(), m.contactExternalId(), m.contactName(), now);
+        Optional<ConversationRow> latest = conversations.latestOfContact(contactId);
+        UserMessageOutcome outcome = latest.map(row -> lifecycle.onUserMessage(row.state())).orElse(null);
+
+        ConversationRow conversation;
+        if (outcome == null || outcome instanceof UserMessageOutcome.StartsNewConversation) {
+            String department = m.department() != null ? m.department()
+                    : channels.get(m.channelId()).defaultDepartment();
+            ConversationState opened = lifecycle.open(department);
+            long id = conversations.insert(m.channelId(), contactId, opened, Priority.NORMAL, now);
+            conversation = new ConversationRow(id, m.channelId(), contactId, Priority.NORMAL, null, now, null, opened);
+        } else if (outcome instanceof UserMessageOutcome.Reopened reopened) {
+            conversation = latest.get().requeued(reopened.state(), Priority.REOPENED);
+        } else {
+            conversation = latest.get().with(outcome.state());
+        }
+
+        MessageView stored = messages.insert(conversation.id(), m.channelId(), Direction.IN, m.externalId(),
+                MessageKind.TEXT, null, m.text(), now);
+        conversations.save(conversation, now);
+
+        ConversationState s = conversation.state();
+        if (outcome == null || outcome instanceof UserMessageOutcome.StartsNewConversation) {
+            recordQueued(conversation, null, now);
+        } else if (outcome instanceof UserMessageOutcome.Reopened) {
+            eventLog.append(conversation, "reopened", now, s.previousAssignee(), null);
+            events.publishEvent(new ConversationReopened(conversation.id(), s.previousAssignee(), s.reopenCount(),
+                    now));
+            recordQueued(conversation, s.previousAssignee(), now);
+        } else if (outcome instanceof UserMessageOutcome.ReturnedToAgent) {
+            eventLog.append(conversation, "returned_to_agent", now, s.assignee(), null);
+        }
+        events.publishEvent(new MessageReceived(conversation.id(), stored.id(), m.channelId(), s.department(),
+                s.assignee(), now));
+        return new Received(conversation.id(), stored.id(), false);
+    }
+
+    private void recordQueued(ConversationRow conversation, Long preferredAgent, Instant now) {
+        eventLog.append(conversation, "queued", now, null, conversation.priority().wire());
+        events.publishEvent(new ConversationQueued(conversation.id(), conversation.state().department(),
+                conversation.channelId(), conversation.state().queuedAt(), conversation.priority(), preferredAgent));
+    }
+
+    /**
+     * Routing gives a waiting conversation to an agent. Runs in its own transaction (routing calls it after other
+     * transactions commit) and does nothing unless the conversation is still waiting, so it can never assign twice.
+     *
+     * @return false if the conversation was no longer waiting
+     */
+    public boolean assign(long conversationId, long agentId, String reason) {
+        Boolean done = newTransaction.execute(status -> {
+            ConversationRow row = conversations.lock(conversationId).orElse(null);
+            if (row == null || row.state().status() != ConversationStatus.WAITING) {
+                return false;
+            }
+            Instant now = clock.instant();
+            ConversationRow assigned = row.assigned(lifecycle.assign(row.state(), agentId), reason, now);
+            conversations.save(assigned, now);
+            eventLog.append(assigned, "assigned", now, agentId, reason);
+            events.publishEvent(new ConversationAssigned(conversationId, agentId, assigned.state().department(),
+                    assigned.channelId(), assigned.state().queuedAt(), now, reason));
+            return true;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
+    /** The assigned agent sends the user one step. */
+    @Transactional
+    public MessageView reply(long conversationId, long agentId, String text) {
+        ConversationRow row = lockHeldBy(conversationId, agentId, "reply");
+        Instant now = clock.instant();
+        boolean first = row.state().firstReplyAt() == null;
+        ConversationRow next = row.with(lifecycle.agentReplied(row.state(), agentId));
+        MessageView message = messages.insert(conversationId, row.channelId(), Direction.OUT, null, MessageKind.TEXT,
+                agentId, text, now);
+        conversations.save(next, now);
+        if (first) {
+            eventLog.append(next, "first_reply", now, agentId, null);
+        }
+        events.publishEvent(new ReplySent(conversationId, message.id(), agentId, next.state().department(),
+                next.channelId(), first, now));
+        return message;
+    }
+
+    /** The assigned agent proposes that the problem is solved; the user is asked to confirm. */
+    @Transactional
+    public ConversationView proposeResolution(long conversationId, long agentId) {
+        ConversationRow row = lockHeldBy(conversationId, agentId, "propose a resolution");
+        Instant now = clock.instant();
+        ConversationRow next = row.with(lifecycle.proposeResolution(row.state(), agentId));
+        messages.insert(conversationId, row.channelId(), Direction.OUT, null, MessageKind.RESOLUTION_REQUEST,
+                agentId, properties.resolutionRequestText(), now);
+        conversations.save(next, now);
+        eventLog.append(next, "resolution_proposed", now, agentId, null);
+        events.publishEvent(new ResolutionProposed(conversationId, agentId, row.channelId(), now));
+        return get(conversationId);
+    }
+
+    /** The user answers a proposed resolution: confirmed closes the conversation, rejected returns it to the agent. */
+    @Transactional
+    public ConversationView answerResolution(long conversationId, boolean confirmed) {
+        ConversationRow row = conversations.lock(conversationId)
+                .orElseThrow(() -> new NotFound("no conversation " + conversationId));
+        if (row.state().status() != ConversationStatus.RESOLUTION_PROPOSED) {
+            throw new StateConflict("no resolution is waiting for confirmation (the conversation is "
+                    + row.state().status().wire() + ")");
+        }
+        Instant now = clock.instant();
+        if (confirmed) {
+            close(row, lifecycle.confirmResolution(row.state()), now);
+        } else {
+            ConversationRow next = row.with(lifecycle.rejectResolution(row.state()));
+            conversations.save(next, now);
+            eventLog.append(next, "resolution_rejected", now, next.state().assignee(), null);
+            events.publishEvent(new ResolutionRejected(conversationId, next.state().assignee(), row.channelId(), now));
+        }
+        return get(conversationId);
+    }
+
+    /** Closes every proposal left unanswered past the auto-close time; returns how many closed. */
+    public int closeOverdueProposals() {
+        Instant cutoff = clock.instant().minus(properties.autoCloseAfter());
+        int closed = 0;
+        for (long id : conversations.proposedBefore(cutoff, 500)) {
+            Boolean done = newTransaction.execute(status -> {
+                ConversationRow row = conversations.lock(id).orElse(null);
+                if (row == null || !lifecycle.isAutoCloseDue(row.state())) {
+                    return false;
+                }
+                close(row, lifecycle.autoClose(row.state()), clock.instant());
+                return true;
+            });
+            if (Boolean.TRUE.equals(done)) {
+                closed++;
+            }
+        }
+        if (closed > 0) {
+            log.info("auto-closed {} conversations whose proposed resolution went unanswered", closed);
+        }
+        return closed;
+    }
+
+    private void close(ConversationRow row, ConversationState closedState, Instant now) {
+        ConversationRow closed = row.with(closedState);
+        conversations.save(closed, now);
+        CloseReason reason = closedState.closeReason();
+        eventLog.append(closed, "closed", now, closedState.previousAssignee(), reason.wire());
+        events.publishEvent(new ConversationClosed(row.id(), closedState.previousAssignee(),
+                closedState.department(), row.channelId(), reason, now));
+    }
+
+    /**
+     * Posts one of the system's own messages (wait notice, CSAT request) in its own transaction. The key makes a
+     * repeated post (a retried event) a no-op.
+     *
+     * @return the message, or empty if one with this key was already posted
+     */
+    public Optional<MessageView> postSystemMessage(long conversationId, MessageKind kind, String text, String key) {
+        try {
+            return Optional.ofNullable(newTransaction.execute(status -> {
+                ConversationView conversation = get(conversationId);
+                return messages.insert(conversationId, conversation.channelId(), Direction.OUT, key, kind, null, text,
+                        clock.instant());
+            }));
+        } catch (DuplicateKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<ConversationView> find(long id) {
+        return conversations.view(id);
+    }
+
+    public ConversationView get(long id) {
+        return find(id).orElseThrow(() -> new NotFound("no conversation " + id));
+    }
+
+    public List<ConversationView> list(ConversationFilter filter) {
+        return conversations.list(filter);
+    }
+
+    public List<MessageView> messages(long conversationId, long afterId, int limit) {
+        return messages.ofConversation(conversationId, afterId, limit);
+    }
+
+    public List<TimelineEntry> timeline(long conversationId) {
+        return eventLog.of(conversationId);
+    }
+
+    /** The user's latest conversation on a channel (for channels that show the user one thread, like the widget). */
+    public Optional<ConversationView> latestOf(String channelId, String contactExternalId) {
+        return contacts.find(channelId, contactExternalId).flatMap(conversations::latestOfContact)
+                .flatMap(row -> conversations.view(row.id()));
+    }
+
+    /** Everything waiting for an agent, for routing to rebuild its queues. */
+    public List<ConversationView> waiting() {
+        return conversations.waiting();
+    }
+
+    /** Open conversations held by an agent (conversation id -> agent id), for routing to rebuild agents' loads. */
+    public Map<Long, Long> held() {
+        return conversations.held();
+    }
+
+    public Map<ConversationStatus, Long> countByStatus() {
+        return conversations.countByStatus();
+    }
+
+    private ConversationRow lockHeldBy(long conversationId, long agentId, String step) {
+        ConversationRow row = conversations.lock(conversationId)
+                .orElseThrow(() -> new NotFound("no conversation " + conversationId));
+        ConversationStatus status = row.state().status();
+        if (!status.occupiesAgent()) {
+            throw new StateConflict("cannot " + step + ": the conversation is " + status.wire());
+        }
+        if (!row.state().isHeldBy(agentId)) {
+            throw new NotAllowed("only the assigned agent can " + step);
+        }
+        return row;
+    }
+}

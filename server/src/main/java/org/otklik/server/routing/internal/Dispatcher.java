@@ -1,0 +1,215 @@
+package org.otklik.server.routing.internal;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.otklik.engine.routing.Assignment;
+import org.otklik.engine.routing.Presence;
+import org.otklik.engine.routing.Priority;
+import org.otklik.engine.routing.QueuePosition;
+import org.otklik.engine.routing.QueueSnapshot;
+import org.otklik.engine.routing.QueuedConversation;
+import org.otklik.engine.routing.Router;
+import org.otklik.server.agent.Agent;
+import org.otklik.server.agent.AgentManagement;
+import org.otklik.server.conversation.ConversationManagement;
+import org.otklik.server.conversation.ConversationView;
+import org.otklik.server.conversation.MessageKind;
+import org.otklik.server.department.Department;
+import org.otklik.server.department.Departments;
+import org.otklik.server.routing.RoutingProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Owns the engine's {@link Router} and runs every routing step on one thread, in the order the steps were committed.
+ *
+ * <p>Why one thread: the router's state must change in the same order as the database, and assignments must be
+ * written one at a time. Callers never wait for it while holding a database connection (they hand it work after their
+ * transaction has committed), so it cannot deadlock with them. Each assignment is written with a conditional update
+ * (only a waiting conversation can be assigned), so even a router that drifted from the database could not assign a
+ * conversation twice; any failed write marks the state dirty, and the next step rebuilds it from the database.
+ */
+@Component
+public class Dispatcher implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Router router;
+    private final ConversationManagement conversations;
+    private final AgentManagement agents;
+    private final Departments departments;
+    private final RoutingProperties properties;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "otklik-dispatcher");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean dirty = true;
+
+    Dispatcher(ConversationManagement conversations, AgentManagement agents, Departments departments,
+               RoutingProperties properties, InstantSource clock) {
+        this.router = new Router(properties.policy(), clock);
+        this.conversations = conversations;
+        this.agents = agents;
+        this.departments = departments;
+        this.properties = properties;
+    }
+
+    /** A conversation entered a queue: queue it, assign what can be assigned, and tell the user if they must wait. */
+    public void queued(QueuedConversation conversation) {
+        submit(() -> {
+            router.enqueue(conversation);
+            dispatch();
+            router.position(conversation.id()).ifPresent(this::tellUserToWait);
+        });
+    }
+
+    /** A conversation no longer needs its slot or its place in the queue (closed). */
+    public void released(long conversationId) {
+        submit(() -> {
+            router.release(conversationId);
+            dispatch();
+        });
+    }
+
+    public void presenceChanged(long agentId, Presence presence) {
+        submit(() -> {
+            if (router.agent(agentId).isEmpty()) {
+                agents.find(agentId).ifPresent(a -> router.putAgent(a.id(), a.skills(), a.maxChats()));
+            }
+            if (router.agent(agentId).isPresent()) {
+                router.setPresence(agentId, presence);
+                dispatch();
+            }
+        });
+    }
+
+    public void agentChanged(long agentId, Set<String> skills, int maxChats) {
+        submit(() -> {
+            router.putAgent(agentId, skills, maxChats);
+            dispatch();
+        });
+    }
+
+    /** Rebuilds queues and loads from the database (at start, and after a failed write). */
+    public void rebuild() {
+        dirty = true;
+        submit(() -> {
+        });
+    }
+
+    /** Blocks until every step submitted so far has run. */
+    public void settle() {
+        await(thread.submit(() -> {
+        }));
+    }
+
+    public <T> T read(Function<Router, T> query) {
+        return await(thread.submit(() -> {
+            rebuildIfDirty();
+            return query.apply(router);
+        }));
+    }
+
+    public List<QueueSnapshot> queues() {
+        List<String> known = departments.all().stream().map(Department::code).toList();
+        return read(r -> r.snapshot(known));
+    }
+
+    private void submit(Runnable step) {
+        thread.execute(() -> {
+            try {
+                rebuildIfDirty();
+                step.run();
+            } catch (RuntimeException e) {
+                dirty = true;
+                log.error("routing step failed; rebuilding routing state from the database on the next step", e);
+            }
+        });
+    }
+
+    private void dispatch() {
+        for (Assignment assignment : router.dispatch()) {
+            boolean stored;
+            try {
+                stored = conversations.assign(assignment.conversationId(), assignment.agentId(),
+                        assignment.reason());
+            } catch (RuntimeException e) {
+                dirty = true;
+                throw e;
+            }
+            if (!stored) {
+                // the database says it is no longer waiting (closed meanwhile): forget it
+                router.release(assignment.conversationId());
+            }
+        }
+    }
+
+    private void tellUserToWait(QueuePosition position) {
+        long minutes = Math.max(1, (position.estimatedWait().toSeconds() + 59) / 60);
+        String text = properties.waitNoticeText()
+                .replace("{position}", Integer.toString(position.position()))
+                .replace("{minutes}", Long.toString(minutes));
+        ConversationView conversation = conversations.get(position.conversationId());
+        conversations.postSystemMessage(position.conversationId(), MessageKind.WAIT_NOTICE, text,
+                "wait-notice:" + position.conversationId() + ":" + conversation.queuedAt().toEpochMilli());
+    }
+
+    private void rebuildIfDirty() {
+        if (!dirty) {
+            return;
+        }
+        router.clearConversations();
+        for (Agent agent : agents.all()) {
+            router.putAgent(agent.id(), agent.skills(), agent.maxChats());
+            router.setPresence(agent.id(), agent.presence());
+        }
+        Map<Long, Long> held = conversations.held();
+        held.forEach((conversationId, agentId) -> {
+            if (router.agent(agentId).isPresent()) {
+                router.hold(agentId, conversationId);
+            }
+        });
+        List<ConversationView> waiting = conversations.waiting();
+        for (ConversationView c : waiting) {
+            router.enqueue(new QueuedConversation(c.id(), c.department(), c.queuedAt(), c.priority(),
+                    c.priority() == Priority.REOPENED ? c.previousAssigneeId() : null));
+        }
+        dirty = false;
+        log.info("routing state rebuilt from the database: {} agents, {} held, {} waiting",
+                router.agents().size(), held.size(), waiting.size());
+        dispatch();
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for routing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("routing failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("routing did not answer within " + READ_TIMEOUT, e);
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        thread.shutdown();
+        thread.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

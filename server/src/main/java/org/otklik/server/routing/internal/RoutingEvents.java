@@ -1,0 +1,52 @@
+package org.otklik.server.routing.internal;
+
+import org.otklik.engine.routing.QueuedConversation;
+import org.otklik.server.agent.AgentPresenceChanged;
+import org.otklik.server.agent.AgentRoutingChanged;
+import org.otklik.server.conversation.ConversationClosed;
+import org.otklik.server.conversation.ConversationQueued;
+import org.otklik.server.shared.AfterCommit;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds committed conversation and agent events to the dispatcher. Not durable on purpose: after a crash the
+ * dispatcher rebuilds everything from the database, which already holds every committed step.
+ */
+@Component
+class RoutingEvents {
+
+    private final Dispatcher dispatcher;
+
+    RoutingEvents(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @EventListener
+    void on(ConversationQueued event) {
+        QueuedConversation queued = new QueuedConversation(event.conversationId(), event.department(),
+                event.queuedAt(), event.priority(), event.preferredAgentId());
+        AfterCommit.run(() -> dispatcher.queued(queued));
+    }
+
+    @EventListener
+    void on(ConversationClosed event) {
+        AfterCommit.run(() -> dispatcher.released(event.conversationId()));
+    }
+
+    @EventListener
+    void on(AgentPresenceChanged event) {
+        AfterCommit.run(() -> dispatcher.presenceChanged(event.agentId(), event.presence()));
+    }
+
+    @EventListener
+    void on(AgentRoutingChanged event) {
+        AfterCommit.run(() -> dispatcher.agentChanged(event.agentId(), event.skills(), event.maxChats()));
+    }
+
+    @EventListener
+    void on(ApplicationReadyEvent ready) {
+        dispatcher.rebuild();
+    }
+}

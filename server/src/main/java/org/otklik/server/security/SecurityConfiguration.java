@@ -1,0 +1,88 @@
+package org.otklik.server.security;
+
+import org.otklik.server.agent.AgentManagement;
+import org.otklik.server.channel.ChannelManagement;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/** Four filter chains, most specific first: REST API, widget, public resources, workspace. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AgentManagement agents, ChannelManagement channels) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new BearerTokenFilter(agents, channels), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers("/api/v1/inbound").hasRole("CHANNEL")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/conversations/*/confirmation",
+                                "/api/v1/conversations/*/csat").hasRole("CHANNEL")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/conversations/*",
+                                "/api/v1/conversations/*/messages").hasAnyRole("CHANNEL", "AGENT")
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .anyRequest().hasRole("AGENT"))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) ->
+                                JsonErrors.write(response, 401, "authentication required: Authorization: Bearer <token>"))
+                        .accessDeniedHandler((request, response, ex) ->
+                                JsonErrors.write(response, 403, "this token may not call " + request.getMethod()
+                                        + " " + request.getRequestURI().replaceAll("[^A-Za-z0-9/_.-]", ""))))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable());
+        return http.build();
+    }
+
+    /** The widget serves anonymous users on any site: framable, no session, no cookies; visitors use a token header. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain widget(HttpSecurity http) throws Exception {
+        http.securityMatcher("/widget/**", "/widget.js")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.frameOptions(f -> f.disable())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain publicResources(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/v3/api-docs/**",
+                        "/swagger-ui/**", "/swagger-ui.html", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+                        "/error")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain workspace(HttpSecurity http, AgentPasswordAuthentication passwords) throws Exception {
+        http.authenticationManager(new ProviderManager(passwords))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/workspace/login", "/demo").permitAll()
+                        .requestMatchers("/workspace/admin/**").hasRole("ADMIN")
+                        .anyRequest().hasRole("AGENT"))
+                .formLogin(f -> f.loginPage("/workspace/login").defaultSuccessUrl("/workspace", true).permitAll())
+                .logout(l -> l.logoutUrl("/workspace/logout").logoutSuccessUrl("/workspace/login?logout"))
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

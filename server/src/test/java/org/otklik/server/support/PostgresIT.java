@@ -1,0 +1,100 @@
+package org.otklik.server.support;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.otklik.server.OtklikServer;
+import org.otklik.server.agent.Agent;
+import org.otklik.server.agent.AgentManagement;
+import org.otklik.server.agent.NewAgent;
+import org.otklik.server.agent.Role;
+import org.otklik.server.channel.ChannelManagement;
+import org.otklik.server.channel.ChannelType;
+import org.otklik.server.channel.CreatedChannel;
+import org.otklik.server.department.Departments;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole server on a random port, on a fresh PostgreSQL database, with a clock the test moves. Tests share one
+ * server; each makes its own department, so that its agents and queues do not meet another test's.
+ */
+@SpringBootTest(classes = OtklikServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"otklik.lifecycle.auto-close-check-interval=300ms", "logging.level.org.otklik=INFO"})
+@Import(TestClockConfiguration.class)
+public abstract class PostgresIT {
+
+    public static final String PASSWORD = "correct-horse-battery";
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::url);
+        registry.add("spring.datasource.username", TestDatabase::user);
+        registry.add("spring.datasource.password", TestDatabase::password);
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected ChannelManagement channels;
+    @Autowired
+    protected AgentManagement agents;
+    @Autowired
+    protected Departments departments;
+    @Autowired
+    protected MutableClock clock;
+    protected Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + ThreadLocalRandom.current().nextInt(1_000_000_000);
+    }
+
+    protected String newDepartment() {
+        return departments.create(unique("t"), "Test department").code();
+    }
+
+    public record TestChannel(String id, String token) {
+    }
+
+    protected TestChannel newApiChannel(String defaultDepartment) {
+        CreatedChannel created = channels.create(null, ChannelType.API, "Test API", defaultDepartment);
+        return new TestChannel(created.channel().id(), created.token());
+    }
+
+    protected Agent newAgent(int maxChats, String... skills) {
+        return agents.create(new NewAgent(unique("agent"), "Тест Агентов", PASSWORD, Role.AGENT, Set.of(skills),
+                maxChats));
+    }
+
+    protected Agent newAdmin() {
+        return agents.create(new NewAgent(unique("admin"), "Админ Тестов", PASSWORD, Role.ADMIN, Set.of(), 4));
+    }
+
+    protected String tokenOf(Agent agent) {
+        return api.login(agent.login(), PASSWORD);
+    }
+
+    protected String goOnline(Agent agent) {
+        String token = tokenOf(agent);
+        Api.Response r = api.put("/api/v1/agents/me/status", token, Map.of("status", "online"));
+        if (r.status() != 200) {
+            throw new IllegalStateException("could not go online: " + r);
+        }
+        return token;
+    }
+
+    protected Api.Response send(TestChannel channel, String externalId, String contactId, String text) {
+        return api.post("/api/v1/inbound", channel.token(), Map.of("externalId", externalId,
+                "contact", Map.of("externalId", contactId, "name", "Мария"), "text", text));
+    }
+}
