@@ -1,0 +1,140 @@
+package org.otklik.server.admin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.otklik.server.agent.Agent;
+import org.otklik.server.agent.AgentChanges;
+import org.otklik.server.agent.AgentManagement;
+import org.otklik.server.agent.NewAgent;
+import org.otklik.server.agent.Role;
+import org.otklik.server.cannedreply.CannedReplies;
+import org.otklik.server.cannedreply.CannedReply;
+import org.otklik.server.channel.Channel;
+import org.otklik.server.channel.ChannelManagement;
+import org.otklik.server.channel.ChannelType;
+import org.otklik.server.channel.CreatedChannel;
+import org.otklik.server.department.Department;
+import org.otklik.server.department.Departments;
+import org.otklik.server.shared.Require;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The admin REST API ({@code /api/v1/admin/**}, admin tokens only). */
+@RestController
+@RequestMapping("/api/v1/admin")
+class AdminApiController {
+
+    private final AgentManagement agents;
+    private final CannedReplies cannedReplies;
+    private final ChannelManagement channels;
+    private final Departments departments;
+
+    AdminApiController(AgentManagement agents, CannedReplies cannedReplies, ChannelManagement channels,
+                       Departments departments) {
+        this.agents = agents;
+        this.cannedReplies = cannedReplies;
+        this.channels = channels;
+        this.departments = departments;
+    }
+
+    record AgentJson(long id, String login, String displayName, String role, Set<String> skills, int maxChats,
+                     String status, Instant createdAt) {
+        static AgentJson of(Agent a) {
+            return new AgentJson(a.id(), a.login(), a.displayName(), a.role().wire(), a.skills(), a.maxChats(),
+                    a.presence().wire(), a.createdAt());
+        }
+    }
+
+    record AgentRequest(String login, String displayName, String password, String role, Set<String> skills,
+                        Integer maxChats) {
+    }
+
+    @GetMapping("/agents")
+    List<AgentJson> agents() {
+        return agents.all().stream().map(AgentJson::of).toList();
+    }
+
+    @PostMapping("/agents")
+    ResponseEntity<AgentJson> createAgent(@RequestBody AgentRequest request) {
+        Role role = request.role() == null ? Role.AGENT : Role.parse(request.role(), "role");
+        Agent agent = agents.create(new NewAgent(request.login(), request.displayName(), request.password(), role,
+                request.skills(), request.maxChats()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(AgentJson.of(agent));
+    }
+
+    @PutMapping("/agents/{id}")
+    AgentJson updateAgent(@PathVariable long id, @RequestBody AgentRequest request) {
+        Role role = request.role() == null ? null : Role.parse(request.role(), "role");
+        return AgentJson.of(agents.update(id, new AgentChanges(request.displayName(), request.password(), role,
+                request.skills(), request.maxChats())));
+    }
+
+    record CannedReplyRequest(String title, String body, String department) {
+    }
+
+    @GetMapping("/canned-replies")
+    List<CannedReply> cannedReplies() {
+        return cannedReplies.all();
+    }
+
+    @PostMapping("/canned-replies")
+    ResponseEntity<CannedReply> createCannedReply(@RequestBody CannedReplyRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(cannedReplies.create(request.title(), request.body(), request.department()));
+    }
+
+    @PutMapping("/canned-replies/{id}")
+    CannedReply updateCannedReply(@PathVariable long id, @RequestBody CannedReplyRequest request) {
+        return cannedReplies.update(id, request.title(), request.body(), request.department());
+    }
+
+    @DeleteMapping("/canned-replies/{id}")
+    ResponseEntity<Void> deleteCannedReply(@PathVariable long id) {
+        cannedReplies.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    record ChannelRequest(String id, String type, String name, String defaultDepartment) {
+    }
+
+    /** A channel; {@code token} is present only in the answer to creation, the one time it is known in clear. */
+    record ChannelJson(String id, String type, String name, String defaultDepartment, String webhookUrl,
+                       String widgetUrl, String token, Instant createdAt) {
+        static ChannelJson of(Channel c, String token) {
+            String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+            return new ChannelJson(c.id(), c.type().wire(), c.name(), c.defaultDepartment(),
+                    c.type() == ChannelType.API ? base + "/api/v1/inbound" : null,
+                    c.widgetKey() == null ? null : base + "/widget/" + c.widgetKey(), token, c.createdAt());
+        }
+    }
+
+    @GetMapping("/channels")
+    List<ChannelJson> channels() {
+        return channels.all().stream().map(c -> ChannelJson.of(c, null)).toList();
+    }
+
+    @PostMapping("/channels")
+    ResponseEntity<ChannelJson> createChannel(@RequestBody ChannelRequest request) {
+        ChannelType type = ChannelType.parse(Require.text(request.type(), "type", 20), "type");
+        CreatedChannel created = channels.create(request.id(), type, request.name(), request.defaultDepartment());
+        return ResponseEntity.status(HttpStatus.CREATED).body(ChannelJson.of(created.channel(), created.token()));
+    }
+
+    record DepartmentRequest(String code, String name) {
+    }
+
+    @PostMapping("/departments")
+    ResponseEntity<Department> createDepartment(@RequestBody DepartmentRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(departments.create(request.code(), request.name()));
+    }
+}

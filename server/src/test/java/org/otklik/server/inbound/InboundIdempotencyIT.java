@@ -1,0 +1,108 @@
+package org.otklik.server.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.otklik.server.support.Api;
+import org.otklik.server.support.PostgresIT;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Inbound writes are idempotent on the channel's message id, also under concurrent duplicate deliveries. */
+class InboundIdempotencyIT extends PostgresIT {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private long storedMessages(String channelId, String externalId) {
+        return jdbc.sql("select count(*) from message where channel_id = ? and external_id = ?")
+                .params(channelId, externalId).query(Long.class).single();
+    }
+
+    @Test
+    void duplicateWebhookIsStoredOnceAndAnsweredWithTheSameIds() {
+        TestChannel channel = newApiChannel(newDepartment());
+        String externalId = unique("msg");
+        JsonNode first = send(channel, externalId, "dup-user", "Здравствуйте").json();
+        Api.Response again = send(channel, externalId, "dup-user", "Здравствуйте");
+
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(again.json().get("conversationId").asLong()).isEqualTo(first.get("conversationId").asLong());
+        assertThat(again.json().get("messageId").asLong()).isEqualTo(first.get("messageId").asLong());
+        assertThat(storedMessages(channel.id(), externalId)).isEqualTo(1);
+    }
+
+    @Test
+    void eightConcurrentSendersOfOneMessageStoreItOnce() throws Exception {
+        TestChannel channel = newApiChannel(newDepartment());
+        for (int round = 0; round < 5; round++) {
+            String externalId = unique("race");
+            String contact = unique("race-user");
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<Api.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Callable<Api.Response> sender = () -> {
+                    start.await();
+                    return send(channel, externalId, contact, "Аккаунт заблокирован, помогите");
+                };
+                answers.add(pool.submit(sender));
+            }
+            start.countDown();
+            Set<Long> conversations = new HashSet<>();
+            Set<Long> messages = new HashSet<>();
+            int firstDeliveries = 0;
+            for (Future<Api.Response> answer : answers) {
+                Api.Response r = answer.get();
+                assertThat(r.status()).as(r.body()).isEqualTo(202);
+                conversations.add(r.json().get("conversationId").asLong());
+                messages.add(r.json().get("messageId").asLong());
+                firstDeliveries += r.json().get("duplicate").asBoolean() ? 0 : 1;
+            }
+            pool.shutdown();
+
+            assertThat(firstDeliveries).isEqualTo(1);
+            assertThat(conversations).hasSize(1);
+            assertThat(messages).hasSize(1);
+            assertThat(storedMessages(channel.id(), externalId)).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from contact where channel_id = ? and external_id = ?")
+                    .params(channel.id(), contact).query(Long.class).single()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void concurrentFirstMessagesOfOneNewUserLandInOneConversation() throws Exception {
+        TestChannel channel = newApiChannel(newDepartment());
+        String contact = unique("burst-user");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String externalId = unique("burst");
+            answers.add(pool.submit(() -> {
+                start.await();
+                return send(channel, externalId, contact, "сообщение");
+            }));
+        }
+        start.countDown();
+        Set<Long> conversations = new HashSet<>();
+        for (Future<Api.Response> answer : answers) {
+            Api.Response r = answer.get();
+            assertThat(r.status()).as(r.body()).isEqualTo(202);
+            conversations.add(r.json().get("conversationId").asLong());
+        }
+        pool.shutdown();
+        assertThat(conversations).hasSize(1);
+    }
+}
