@@ -7,22 +7,22 @@ import org.otklik.server.conversation.MessageView;
 import org.otklik.server.csat.CsatRating;
 
 /** The API's JSON shape of a conversation ({@code assignee} is the agent's login, {@code channel} the channel id). */
-record ConversationJson(long id, String status, String department, String channel, String assignee,
+public record ConversationJson(long id, String status, String department, String channel, String assignee,
                         CsatJson csat, String closeReason, String priority, ContactJson contact, QueueJson queue,
                         String assignmentReason, int reopenCount, Instant createdAt, Instant queuedAt,
                         Instant assignedAt, Instant firstReplyAt, Instant resolutionProposedAt, Instant closedAt,
                         Instant updatedAt) {
 
-    record CsatJson(int score, String comment, Instant submittedAt) {
+    public record CsatJson(int score, String comment, Instant submittedAt) {
     }
 
-    record ContactJson(long id, String externalId, String name) {
+    public record ContactJson(long id, String externalId, String name) {
     }
 
-    record QueueJson(int position, long estimatedWaitSeconds) {
+    public record QueueJson(int position, long estimatedWaitSeconds) {
     }
 
-    record MessageJson(long id, String direction, String kind, String text, Long agentId, Instant createdAt) {
+    public record MessageJson(long id, String direction, String kind, String text, Long agentId, Instant createdAt) {
         static MessageJson of(MessageView m) {
             return new MessageJson(m.id(), m.direction().wire(), m.kind().wire(), m.text(), m.agentId(),
                     m.createdAt());

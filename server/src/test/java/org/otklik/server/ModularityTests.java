@@ -1,0 +1,23 @@
+package org.otklik.server;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/** The module graph follows the flow and has no cycles; module docs are generated from it. */
+class ModularityTests {
+
+    private final ApplicationModules modules = ApplicationModules.of(OtklikServer.class);
+
+    @Test
+    void modulesDependOnlyOnEachOthersPublicApiWithoutCycles() {
+        modules.verify();
+    }
+
+    @Test
+    void writesModuleDocumentation() {
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("target/spring-modulith-docs"))
+                .writeDocumentation()
+                .writeIndividualModulesAsPlantUml();
+    }
+}

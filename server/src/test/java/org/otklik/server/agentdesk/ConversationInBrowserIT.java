@@ -1,0 +1,112 @@
+package org.otklik.server.agentdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.otklik.server.agent.Agent;
+import org.otklik.server.channel.ChannelType;
+import org.otklik.server.channel.CreatedChannel;
+import org.otklik.server.support.Browser;
+import org.otklik.server.support.PostgresIT;
+
+/**
+ * The main flow in a real headless Chromium: a user writes in the web chat without logging in anywhere, an agent
+ * signs in, goes online, answers, proposes a resolution; the user confirms and rates; the agent sees the rating.
+ */
+class ConversationInBrowserIT extends PostgresIT {
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    @Test
+    void userWritesInTheWidgetAndTheAgentAnswersResolvesAndSeesTheRating() {
+        String dept = newDepartment();
+        CreatedChannel widget = channels.create(null, ChannelType.WIDGET, "Поддержка Примера", dept);
+        Agent agent = newAgent(4, dept);
+        String hostile = "<img src=x onerror=alert(1)> не могу войти";
+
+        // the user, in the widget
+        browser.get(base() + "/widget/" + widget.channel().widgetKey());
+        String userTab = browser.getWindowHandle();
+        visible(By.id("chat-name")).sendKeys("Ольга");
+        browser.findElement(By.id("chat-input")).sendKeys(hostile);
+        browser.findElement(By.id("chat-send")).click();
+        visible(By.cssSelector(".bubble[data-kind='wait_notice']"));
+        assertThat(browser.findElement(By.cssSelector(".bubble.in")).getText()).isEqualTo(hostile);
+        assertThat(browser.findElements(By.cssSelector(".bubble img"))).isEmpty();
+
+        // the agent, in the workspace
+        browser.switchTo().newWindow(WindowType.TAB);
+        String agentTab = browser.getWindowHandle();
+        browser.get(base() + "/workspace");
+        visible(By.id("username")).sendKeys(agent.login());
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        visible(By.id("presence-online")).click();
+        WebElement item = visible(By.cssSelector("[data-test='mine'] a"));
+        assertThat(item.getText()).contains("Ольга");
+        item.click();
+        WebElement incoming = visible(By.cssSelector("#thread .msg[data-direction='in']"));
+        assertThat(incoming.getText()).contains(hostile);
+        assertThat(browser.findElements(By.cssSelector("#thread img"))).isEmpty();
+        Browser.screenshot(browser, "workspace-conversation");
+
+        visible(By.id("reply-text")).sendKeys("Здравствуйте, Ольга! Сбросили вам пароль, попробуйте войти.");
+        browser.findElement(By.id("send-reply")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#thread .msg[data-direction='out']")).size() == 1);
+        wait.until(d -> d.findElement(By.id("reply-text")).getAttribute("value").isEmpty());
+        visible(By.id("propose-resolution")).click();
+        wait.until(d -> d.findElement(By.cssSelector("[data-test='status']")).getAttribute("data-status")
+                .equals("resolution_proposed"));
+
+        // the user sees the answer, confirms and rates
+        browser.switchTo().window(userTab);
+        wait.until(d -> d.findElements(By.cssSelector(".bubble.out")).stream()
+                .anyMatch(b -> b.getText().contains("Сбросили вам пароль")));
+        visible(By.id("confirm-yes")).click();
+        visible(By.id("csat-5")).click();
+        visible(By.cssSelector(".thanks"));
+        Browser.screenshot(browser, "widget-rated");
+
+        // the agent sees the rating arrive live
+        browser.switchTo().window(agentTab);
+        WebElement rating = visible(By.cssSelector("[data-test='csat'] [data-csat='5']"));
+        assertThat(rating.getText()).contains("5/5");
+        wait.until(d -> !d.findElements(By.cssSelector("[data-test='recent'] [data-csat='5']")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("[data-test='status']")).getAttribute("data-status"))
+                .isEqualTo("closed");
+        Browser.screenshot(browser, "workspace-rated");
+    }
+}
