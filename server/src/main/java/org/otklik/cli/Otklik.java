@@ -21,7 +21,7 @@ public final class Otklik implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().getErr().println("otklik: give a command: demo or serve (see: otklik --help)");
         return USAGE;
     }
 

@@ -1,11 +1,14 @@
 package org.otklik.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the Otklik server: on PostgreSQL with --db-url (production), or on an embedded database.")
@@ -13,6 +16,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     ServerOptions server;
+
+    @Unmatched
+    List<String> settings = new ArrayList<>();
 
     @Option(names = "--db-url", description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/otklik",
             paramLabel = "URL")
@@ -27,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Object> properties = server.properties();
+        Map<String, Object> properties = server.properties(settings);
         if (dbUrl != null) {
             if (server.data != null) {
                 throw new Otklik.UsageError("give either --data or --db-url, not both");

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Once the server is up: seed, print the banner, start the demo users. */
@@ -21,7 +23,9 @@ class DemoRunner {
         this.properties = properties;
     }
 
+    /** Before the admin bootstrap, which then finds the demo's admin and stays quiet. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void start() {
         DemoCredentials credentials = seeder.seed();
         DemoCredentials.Login agent = credentials.agents().get(0);

@@ -19,6 +19,14 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableWebSecurity
 class SecurityConfiguration {
 
+    /** No inline or foreign scripts anywhere a user's text is shown: a stored XSS would have nothing to run. */
+    private static final String WORKSPACE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' "
+            + "'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; "
+            + "form-action 'self'; base-uri 'self'; object-src 'none'";
+    /** The widget frame may sit on any site, but runs only its own script. */
+    private static final String WIDGET_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; frame-ancestors *; base-uri 'self'; object-src 'none'";
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AgentManagement agents, ChannelManagement channels) throws Exception {
@@ -55,6 +63,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.frameOptions(f -> f.disable())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(WIDGET_CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
@@ -82,7 +91,8 @@ class SecurityConfiguration {
                         .anyRequest().hasRole("AGENT"))
                 .formLogin(f -> f.loginPage("/workspace/login").defaultSuccessUrl("/workspace", true).permitAll())
                 .logout(l -> l.logoutUrl("/workspace/logout").logoutSuccessUrl("/workspace/login?logout"))
-                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(WORKSPACE_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 }

@@ -139,6 +139,13 @@ class ApiRefusalsIT extends PostgresIT {
     }
 
     @Test
+    void theFirstAdminOfAnEmptyDatabaseComesFromTheBootstrapSettings() {
+        String token = api.login(BOOTSTRAP_ADMIN, PASSWORD);
+        assertThat(api.get("/api/v1/agents/me", token).json().get("role").asString()).isEqualTo("admin");
+        assertThat(api.get("/api/v1/admin/agents", token).status()).isEqualTo(200);
+    }
+
+    @Test
     void adminCreatesChannelsAgentsAndCannedRepliesAndTheTokenWorks() {
         String adminToken = tokenOf(newAdmin());
         String dept = newDepartment();

@@ -25,11 +25,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * server; each makes its own department, so that its agents and queues do not meet another test's.
  */
 @SpringBootTest(classes = OtklikServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"otklik.lifecycle.auto-close-check-interval=300ms", "logging.level.org.otklik=INFO"})
+        properties = {"otklik.lifecycle.auto-close-check-interval=300ms", "logging.level.org.otklik=INFO",
+                "otklik.bootstrap.admin-login=" + PostgresIT.BOOTSTRAP_ADMIN,
+                "otklik.bootstrap.admin-password=" + PostgresIT.PASSWORD})
 @Import(TestClockConfiguration.class)
 public abstract class PostgresIT {
 
     public static final String PASSWORD = "correct-horse-battery";
+    public static final String BOOTSTRAP_ADMIN = "first-admin";
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {

@@ -1,0 +1,115 @@
+package org.otklik.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.otklik.server.support.Api;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The README's first command, {@code ./otklik demo}, and the launcher's refusals, run as a user runs them. */
+class LauncherIT {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    private record Run(int exit, List<String> output) {
+    }
+
+    private static ProcessBuilder launcher(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve("otklik").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().put("OTKLIK_NO_BUILD", "1"); // the jar was just packaged; never rebuild inside a build
+        return builder;
+    }
+
+    private static Run run(String... args) throws Exception {
+        Process p = launcher(args).start();
+        List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), lines);
+    }
+
+    @Test
+    void badArgumentsExitWithTwoAndOneLine() throws Exception {
+        for (String[] args : List.of(new String[] {"demo", "--port", "0"}, new String[] {"demo", "--traffic", "x"},
+                new String[] {"serve", "--db-url", "jdbc:mysql://h/db"}, new String[] {"launch"},
+                new String[] {"serve", "--data", "d", "--db-url", "jdbc:postgresql://h/db"})) {
+            Run run = run(args);
+            assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.output()).as(String.join(" ", args)).hasSize(1);
+            assertThat(run.output().get(0)).startsWith("otklik: ");
+        }
+    }
+
+    @Test
+    void demoStartsOnAFreshDataDirectoryWithinSixtySecondsAndServesItsCredentials(@TempDir Path data)
+            throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Instant started = Instant.now();
+        Process demo = launcher("demo", "--port", Integer.toString(port), "--data", data.toString(), "--traffic",
+                "off").start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            String ready = null;
+            String login = null;
+            while ((line = out.readLine()) != null && Duration.between(started, Instant.now()).toSeconds() < 60) {
+                if (line.startsWith("Otklik demo is ready:")) {
+                    ready = line;
+                }
+                if (line.contains("sign in as agent")) {
+                    login = line;
+                    break;
+                }
+            }
+            Duration startup = Duration.between(started, Instant.now());
+            assertThat(ready).as("the ready line").contains("http://localhost:" + port + "/workspace");
+            assertThat(login).as("a login").matches(".*sign in as agent \\S+ / \\S+.*");
+            assertThat(startup).isLessThan(Duration.ofSeconds(60));
+
+            JsonNode credentials = JsonMapper.builder().build()
+                    .readTree(Files.readString(data.resolve("demo-credentials.json")));
+            assertThat(credentials.get("url").asString()).isEqualTo("http://localhost:" + port);
+            assertThat(credentials.get("agents").size()).isGreaterThanOrEqualTo(2);
+            JsonNode agent = credentials.get("agents").get(0);
+            assertThat(agent.get("login").asString()).isNotBlank();
+            assertThat(agent.get("password").asString()).isNotBlank();
+            assertThat(agent.get("skills").size()).isPositive();
+            assertThat(credentials.get("admin").get("password").asString()).isNotBlank();
+
+            Api api = new Api(port);
+            Api.Response inbound = api.post("/api/v1/inbound", credentials.get("channelToken").asString(),
+                    Map.of("externalId", "launcher-1", "contact", Map.of("externalId", "u1", "name", "Лена"),
+                            "text", "Здравствуйте, не приходит код"));
+            assertThat(inbound.status()).as(inbound.body()).isEqualTo(202);
+            String token = api.login(agent.get("login").asString(), agent.get("password").asString());
+            assertThat(api.get("/api/v1/agents/me", token).status()).isEqualTo(200);
+            assertThat(api.get("/actuator/health", null).body()).contains("UP");
+            assertThat(Files.exists(data.resolve("otklik.mv.db"))).isTrue();
+        } finally {
+            demo.destroy();
+            if (!demo.waitFor(20, TimeUnit.SECONDS)) {
+                demo.destroyForcibly();
+            }
+        }
+    }
+
+}
