@@ -3,6 +3,7 @@ package org.otklik.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.otklik.server.support.Api;
+import org.otklik.server.support.TestDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,12 +59,48 @@ class LauncherIT {
     }
 
     @Test
+    void serveRunsOnPostgresqlAndCreatesTheFirstAdmin() throws Exception {
+        int port = freePort();
+        ProcessBuilder builder = launcher("serve", "--port", Integer.toString(port), "--db-url",
+                TestDatabase.fresh("serve"), "--db-user", TestDatabase.user());
+        builder.environment().put("OTKLIK_BOOTSTRAP_ADMIN_PASSWORD", "first-admin-password");
+        Process serve = builder.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            Instant started = Instant.now();
+            String line;
+            boolean ready = false;
+            while (!ready && (line = out.readLine()) != null
+                    && Duration.between(started, Instant.now()).toSeconds() < 60) {
+                ready = line.startsWith("Otklik is ready: http://localhost:" + port);
+            }
+            assertThat(ready).as("the ready line").isTrue();
+            Api api = new Api(port);
+            String admin = api.login("admin", "first-admin-password");
+            Api.Response channel = api.post("/api/v1/admin/channels", admin, Map.of("type", "api", "name", "CRM"));
+            assertThat(channel.status()).as(channel.body()).isEqualTo(201);
+            Api.Response inbound = api.post("/api/v1/inbound", channel.json().get("token").asString(),
+                    Map.of("externalId", "s-1", "contact", Map.of("externalId", "u1"), "text", "Здравствуйте"));
+            assertThat(inbound.status()).as(inbound.body()).isEqualTo(202);
+            assertThat(inbound.json().get("status").asString()).isEqualTo("waiting");
+        } finally {
+            serve.destroy();
+            if (!serve.waitFor(20, TimeUnit.SECONDS)) {
+                serve.destroyForcibly();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
     void demoStartsOnAFreshDataDirectoryWithinSixtySecondsAndServesItsCredentials(@TempDir Path data)
             throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         Instant started = Instant.now();
         Process demo = launcher("demo", "--port", Integer.toString(port), "--data", data.toString(), "--traffic",
                 "off").start();

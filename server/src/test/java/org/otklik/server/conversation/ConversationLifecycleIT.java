@@ -100,6 +100,12 @@ class ConversationLifecycleIT extends PostgresIT {
         assertThat(seenByAgent.get("csat").get("comment").asString()).isEqualTo("Быстро и по делу");
         assertThat(seenByAgent.get("assignee").isNull()).isTrue();
 
+        String metrics = api.get("/actuator/prometheus", null).body();
+        assertThat(metrics).contains("otklik_messages_received_total{channel=\"" + channel.id() + "\"} 2.0")
+                .contains("otklik_conversations_closed_total{reason=\"confirmed\"}")
+                .contains("otklik_queue_wait_seconds_count{department=\"" + dept + "\"} 1")
+                .contains("otklik_conversations{status=\"waiting\"}");
+
         List<String> timeline = new ArrayList<>();
         api.get("/api/v1/conversations/" + id + "/timeline", token).json()
                 .forEach(e -> timeline.add(e.get("type").asString()));

@@ -33,6 +33,15 @@ public final class TestDatabase {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
     }
 
+    /** Another fresh database, for a second server process; dropped when the JVM exits. */
+    public static synchronized String fresh(String purpose) {
+        String other = "otklik_it_" + purpose + "_" + ThreadLocalRandom.current().nextInt(1_000_000);
+        admin("create database " + other);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> admin("drop database if exists " + other
+                + " with (force)")));
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + other;
+    }
+
     public static String user() {
         return USER;
     }
