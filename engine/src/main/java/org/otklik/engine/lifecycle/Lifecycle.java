@@ -70,6 +70,26 @@ public final class Lifecycle {
     }
 
     /**
+     * The agent went away before answering: the conversation goes back to its queue (keeping its arrival time, so it is
+     * served first). Only a conversation its agent has not answered yet can go back.
+     */
+    public ConversationState returnToQueue(ConversationState s) {
+        require(s, Set.of(ASSIGNED), "return to the queue");
+        if (s.firstReplyAt() != null) {
+            throw new LifecycleViolation(s.status(), "an answered conversation stays with its agent");
+        }
+        return new ConversationState(WAITING, s.department(), null, s.assignee(), s.queuedAt(), null, null, null, null,
+                s.reopenCount());
+    }
+
+    /** An overflow rule moved the waiting conversation to another department's queue. */
+    public ConversationState moveToDepartment(ConversationState s, String department) {
+        require(s, Set.of(WAITING), "move to another department");
+        return new ConversationState(WAITING, department, null, s.previousAssignee(), s.queuedAt(), null, null, null,
+                null, s.reopenCount());
+    }
+
+    /**
      * The assigned agent sent the user one step. A reply after a proposed resolution keeps the proposal pending
      * (the agent added a detail); otherwise the next step becomes the user's.
      */

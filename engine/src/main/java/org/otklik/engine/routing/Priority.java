@@ -2,21 +2,20 @@ package org.otklik.engine.routing;
 
 import java.util.Locale;
 
-/** Queue priority; a higher rank is served first, and within one rank strictly first-in-first-out. */
+/**
+ * Why a waiting conversation should be served sooner. Each priority moves the conversation ahead in its queue by a
+ * fixed head start ({@link RoutingPolicy#headStart}), as if it had arrived that much earlier: within one priority the
+ * queue is strictly first-in-first-out, a higher priority overtakes only conversations that have waited less than
+ * its head start, and anything that has waited longer than every head start is never overtaken (no starvation).
+ */
 public enum Priority {
-    NORMAL(0),
-    /** A user came back to a recently closed conversation: they should not wait behind newcomers. */
-    REOPENED(1);
-
-    private final int rank;
-
-    Priority(int rank) {
-        this.rank = rank;
-    }
-
-    public int rank() {
-        return rank;
-    }
+    NORMAL,
+    /** A user came back to a recently closed conversation. */
+    REOPENED,
+    /** A VIP contact. */
+    VIP,
+    /** Flagged urgent: an outage report, a security case. */
+    URGENT;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

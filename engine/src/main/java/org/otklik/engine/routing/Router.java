@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,28 +17,65 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Department queues and agents' chat slots, and the decision which waiting conversation goes to which agent.
+ * Department queues, agents' chat slots, and the decision which waiting conversation goes to which agent.
  *
- * <p>Rules: a conversation waits in its department's queue; only an online agent with that department as a skill and
- * a free slot (fewer held conversations than their cap) takes it. Across all queues the highest priority, then the
- * longest-waiting conversation that some agent can take goes first; it goes to its previous agent when that agent can
- * take it (continuity), else to the least-loaded eligible agent (ties: the one who got a conversation least recently).
+ * <p>The rules, in order:
+ * <ol>
+ * <li>A conversation waits in its department's queue, ordered by arrival time minus its priority's head start
+ *     (VIP, reopened, urgent): strictly first-in-first-out within a priority, and nobody who has waited longer than
+ *     every head start is overtaken.</li>
+ * <li>An agent takes a conversation only while online, with the department among their skills, fewer held
+ *     conversations than their cap, fewer of this department than its per-agent cap (if any), and while the global
+ *     cap on conversations in progress (if any) is not reached.</li>
+ * <li>Across all queues the first conversation in that order that some agent can take goes first: to its previous
+ *     agent when that agent can take it (continuity), else to the least-loaded eligible agent (ties: the one who got a
+ *     conversation least recently).</li>
+ * <li>An agent who goes away or offline keeps the conversations they have answered; those they have not answered yet
+ *     go back to the head of their queue ({@link #goAway}).</li>
+ * <li>A conversation that waits longer than its department's overflow rule moves to another department's queue or
+ *     leaves for email ({@link #overflowDue}).</li>
+ * </ol>
  *
- * <p>Not thread-safe: the owner serialises calls. Holds no I/O; all time comes from the injected clock.
+ * <p>Each decision costs O(departments + log agents): every department keeps its eligible agents in an index ordered
+ * by load, and only queue heads are considered (whoever cannot take the head cannot take anything behind it).
+ * Not thread-safe: the owner serialises calls. No I/O; all time comes from the injected clock.
  */
 public final class Router {
 
+    private final RoutingPolicy policy;
     private final InstantSource clock;
     private final WaitEstimator estimator;
     private final Map<Long, AgentSeat> agents = new HashMap<>();
-    private final Map<String, TreeSet<QueuedConversation>> queues = new TreeMap<>();
-    private final Map<Long, QueuedConversation> waiting = new HashMap<>();
-    private final Map<Long, AgentSeat> holders = new HashMap<>();
+    private final Map<String, DepartmentQueue> queues = new TreeMap<>();
+    private final Map<Long, DepartmentQueue.Entry> waiting = new HashMap<>();
+    private final Map<Long, Held> held = new HashMap<>();
+    /** Whether some rule sends conversations to the general pool, which then needs its own index of agents. */
+    private final boolean expandsToAnyAgent;
+
+    private static final class Held {
+        final QueuedConversation conversation;
+        final AgentSeat agent;
+        boolean replied;
+
+        Held(QueuedConversation conversation, AgentSeat agent, boolean replied) {
+            this.conversation = conversation;
+            this.agent = agent;
+            this.replied = replied;
+        }
+    }
 
     public Router(RoutingPolicy policy, InstantSource clock) {
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.estimator = new WaitEstimator(Objects.requireNonNull(policy, "policy"));
+        this.estimator = new WaitEstimator(policy);
+        this.expandsToAnyAgent = policy.usesGeneralPool();
     }
+
+    public RoutingPolicy policy() {
+        return policy;
+    }
+
+    // ---- agents ----------------------------------------------------------------------------------------------------
 
     /** Adds an agent (offline until told otherwise) or updates their skills and cap, keeping what they hold. */
     public void putAgent(long agentId, Set<String> skills, int maxChats) {
@@ -46,16 +84,54 @@ public final class Router {
         }
         AgentSeat seat = agents.get(agentId);
         if (seat == null) {
-            agents.put(agentId, new AgentSeat(agentId, skills, maxChats));
-        } else {
-            seat.skills = Set.copyOf(skills);
-            seat.maxChats = maxChats;
+            seat = new AgentSeat(agentId, skills, maxChats);
+            agents.put(agentId, seat);
+            index(seat);
+            return;
         }
+        unindex(seat);
+        seat.skills = Set.copyOf(skills);
+        seat.maxChats = maxChats;
+        index(seat);
     }
 
+    /** Changes presence and nothing else: what the agent holds stays theirs (e.g. finishing chats after a shift). */
     public void setPresence(long agentId, Presence presence) {
-        seat(agentId).presence = Objects.requireNonNull(presence, "presence");
+        AgentSeat seat = seat(agentId);
+        unindex(seat);
+        seat.presence = Objects.requireNonNull(presence, "presence");
+        index(seat);
     }
+
+    /**
+     * The agent went away or offline: they keep the conversations they have answered, and those they have not
+     * answered yet go back to the head of their queues, to be assigned to someone else.
+     */
+    public List<Requeued> goAway(long agentId, Presence presence) {
+        if (presence == Presence.ONLINE) {
+            throw new IllegalArgumentException("goAway needs away or offline");
+        }
+        setPresence(agentId, presence);
+        AgentSeat seat = seat(agentId);
+        List<Requeued> requeued = new ArrayList<>();
+        for (Long id : List.copyOf(seat.held)) {
+            Held h = held.get(id);
+            if (h == null || h.replied) {
+                continue;
+            }
+            free(id);
+            DepartmentQueue queue = queue(h.conversation.department());
+            Instant key = keyOf(h.conversation);
+            if (!queue.waiting.isEmpty() && !queue.waiting.first().key().isAfter(key)) {
+                key = queue.waiting.first().key().minusMillis(1);
+            }
+            put(new DepartmentQueue.Entry(h.conversation, key, clock.instant()));
+            requeued.add(new Requeued(id, agentId, h.conversation.department()));
+        }
+        return requeued;
+    }
+
+    // ---- conversations ---------------------------------------------------------------------------------------------
 
     /**
      * Puts a conversation in its department's queue.
@@ -63,137 +139,174 @@ public final class Router {
      * @return false if the router already knows it (waiting or held), which makes repeated offers harmless
      */
     public boolean enqueue(QueuedConversation conversation) {
-        if (waiting.containsKey(conversation.id()) || holders.containsKey(conversation.id())) {
+        if (waiting.containsKey(conversation.id()) || held.containsKey(conversation.id())) {
             return false;
         }
-        waiting.put(conversation.id(), conversation);
-        queues.computeIfAbsent(conversation.department(), d -> new TreeSet<>(QueuedConversation.SERVICE_ORDER))
-                .add(conversation);
+        put(new DepartmentQueue.Entry(conversation, keyOf(conversation), clock.instant()));
         return true;
     }
 
-    /** Records that an agent holds a conversation (used when rebuilding from storage). */
-    public void hold(long agentId, long conversationId) {
-        withdraw(conversationId);
+    /** Records that an agent holds a conversation (when rebuilding from storage). */
+    public void hold(long agentId, QueuedConversation conversation, boolean replied) {
+        release(conversation.id());
         AgentSeat seat = seat(agentId);
-        AgentSeat previous = holders.put(conversationId, seat);
-        if (previous != null && previous != seat) {
-            previous.held.remove(conversationId);
-        }
-        seat.held.add(conversationId);
+        unindex(seat);
+        seat.take(conversation.id(), conversation.department());
+        index(seat);
+        held.put(conversation.id(), new Held(conversation, seat, replied));
     }
 
-    /** The conversation no longer needs routing: frees its agent's slot, or takes it out of its queue. */
-    public void release(long conversationId) {
-        AgentSeat seat = holders.remove(conversationId);
-        if (seat != null) {
-            seat.held.remove(conversationId);
+    /** The agent holding this conversation answered it: from now on it stays theirs if they go away. */
+    public void markReplied(long conversationId) {
+        Held h = held.get(conversationId);
+        if (h != null) {
+            h.replied = true;
         }
-        withdraw(conversationId);
+    }
+
+    /**
+     * The conversation no longer needs routing (closed, or its user left the queue): frees its agent's slot, or takes
+     * it out of its queue.
+     */
+    public void release(long conversationId) {
+        if (!free(conversationId)) {
+            withdraw(conversationId);
+        }
     }
 
     /** Forgets every queue and every held conversation (agents stay); the owner then rebuilds from storage. */
     public void clearConversations() {
-        queues.clear();
+        for (Long id : List.copyOf(held.keySet())) {
+            free(id);
+        }
+        for (DepartmentQueue queue : queues.values()) {
+            queue.waiting.clear();
+        }
         waiting.clear();
-        holders.clear();
-        agents.values().forEach(seat -> seat.held.clear());
     }
+
+    // ---- decisions -------------------------------------------------------------------------------------------------
 
     /** Makes every assignment the rules allow right now, in service order, and returns them. */
     public List<Assignment> dispatch() {
         List<Assignment> made = new ArrayList<>();
         Instant now = clock.instant();
-        while (true) {
-            QueuedConversation next = null;
-            AgentSeat taker = null;
-            for (TreeSet<QueuedConversation> queue : queues.values()) {
-                if (queue.isEmpty()) {
+        while (policy.globalMaxActive() == 0 || held.size() < policy.globalMaxActive()) {
+            DepartmentQueue next = null;
+            for (DepartmentQueue queue : queues.values()) {
+                if (queue.waiting.isEmpty() || queue.free.isEmpty()) {
                     continue;
                 }
-                // the head is the only candidate: whoever cannot take it cannot take anything behind it either
-                QueuedConversation head = queue.first();
-                if (next != null && QueuedConversation.SERVICE_ORDER.compare(head, next) >= 0) {
-                    continue;
-                }
-                AgentSeat agent = pickAgent(head);
-                if (agent != null) {
-                    next = head;
-                    taker = agent;
+                if (next == null || DepartmentQueue.SERVICE_ORDER.compare(queue.waiting.first(),
+                        next.waiting.first()) < 0) {
+                    next = queue;
                 }
             }
             if (next == null) {
                 return made;
             }
-            made.add(assign(next, taker, now));
+            QueuedConversation conversation = next.waiting.first().conversation();
+            AgentSeat previous = conversation.preferredAgent() == null ? null
+                    : agents.get(conversation.preferredAgent());
+            boolean continuity = previous != null && next.free.contains(previous);
+            made.add(assign(conversation, continuity ? previous : next.free.first(), continuity, now));
         }
+        return made;
     }
 
-    private Assignment assign(QueuedConversation conversation, AgentSeat agent, Instant now) {
-        String reason = reason(conversation, agent);
+    private Assignment assign(QueuedConversation conversation, AgentSeat agent, boolean continuity, Instant now) {
+        String load = "had " + agent.held.size() + "/" + agent.maxChats + " chats";
+        String reason = continuity ? "continuity: back to the previous agent (" + load + ")"
+                : OverflowRule.ANY_AGENT.equals(conversation.department())
+                ? "general pool: waited past the expansion time; least loaded: " + load
+                : "least loaded: " + load + "; skill " + conversation.department();
+        if (conversation.priority() != Priority.NORMAL) {
+            reason += "; priority " + conversation.priority().wire();
+        }
         withdraw(conversation.id());
-        holders.put(conversation.id(), agent);
-        agent.held.add(conversation.id());
+        unindex(agent);
+        agent.take(conversation.id(), conversation.department());
         agent.lastAssignedAt = now;
-        estimator.recordAssignment(conversation.department(), now);
+        index(agent);
+        held.put(conversation.id(), new Held(conversation, agent, false));
         return new Assignment(conversation.id(), agent.id, conversation.department(), conversation.queuedAt(), now,
                 reason);
     }
 
-    private AgentSeat pickAgent(QueuedConversation conversation) {
-        if (conversation.preferredAgent() != null) {
-            AgentSeat previous = agents.get(conversation.preferredAgent());
-            if (previous != null && previous.canTake(conversation.department())) {
-                return previous;
+    /**
+     * Applies the departments' overflow rules: every conversation that has waited longer than its department allows
+     * leaves that queue, for another department's queue (keeping its place by arrival time) or for email.
+     */
+    public List<Overflowed> overflowDue() {
+        if (policy.overflow().isEmpty() && !policy.usesGeneralPool()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<Overflowed> moved = new ArrayList<>();
+        for (DepartmentQueue queue : List.copyOf(queues.values())) {
+            OverflowRule rule = policy.overflowFor(queue.department);
+            if (rule == null || queue.waiting.isEmpty()) {
+                continue;
+            }
+            Instant cutoff = now.minus(rule.after());
+            List<DepartmentQueue.Entry> due = queue.waiting.stream()
+                    .filter(e -> !e.conversation().queuedAt().isAfter(cutoff)).toList();
+            for (DepartmentQueue.Entry e : due) {
+                withdraw(e.conversation().id());
+                if (!rule.toEmail()) {
+                    put(new DepartmentQueue.Entry(e.conversation().inDepartment(rule.target()), e.key(), clock.instant()));
+                }
+                moved.add(new Overflowed(e.conversation().id(), queue.department, rule));
             }
         }
-        AgentSeat best = null;
-        for (AgentSeat seat : agents.values()) {
-            if (seat.canTake(conversation.department()) && (best == null || LEAST_LOADED.compare(seat, best) < 0)) {
-                best = seat;
-            }
-        }
-        return best;
+        return moved;
     }
 
-    private static final Comparator<AgentSeat> LEAST_LOADED = Comparator
-            .comparingInt((AgentSeat s) -> s.held.size())
-            .thenComparing(s -> s.lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparingLong(s -> s.id);
-
-    private String reason(QueuedConversation conversation, AgentSeat agent) {
-        String load = "had " + agent.held.size() + "/" + agent.maxChats + " chats";
-        String priority = conversation.priority() == Priority.NORMAL ? "" : "; priority " + conversation.priority().wire();
-        if (conversation.preferredAgent() != null && conversation.preferredAgent() == agent.id) {
-            return "continuity: back to the previous agent (" + load + ")" + priority;
-        }
-        return "least loaded: " + load + "; skill " + conversation.department() + priority;
-    }
+    // ---- reading ---------------------------------------------------------------------------------------------------
 
     /** Where a waiting conversation stands, or empty if it is not waiting. */
     public Optional<QueuePosition> position(long conversationId) {
-        QueuedConversation conversation = waiting.get(conversationId);
-        if (conversation == null) {
+        DepartmentQueue.Entry entry = waiting.get(conversationId);
+        if (entry == null) {
             return Optional.empty();
         }
-        TreeSet<QueuedConversation> queue = queues.get(conversation.department());
-        int position = queue.headSet(conversation, false).size() + 1;
-        Duration estimate = estimator.estimate(conversation.department(), position,
-                onlineCapacity(conversation.department()), clock.instant());
-        return Optional.of(new QueuePosition(conversationId, conversation.department(), position, estimate));
+        String department = entry.conversation().department();
+        int position = queue(department).waiting.headSet(entry, false).size() + 1;
+        Duration estimate = estimator.estimate(department, position, onlineCapacity(department), clock.instant());
+        return Optional.of(new QueuePosition(conversationId, department, position, estimate));
+    }
+
+    /** Where every waiting conversation stands, queue by queue in service order. */
+    public List<QueuePosition> positions() {
+        Instant now = clock.instant();
+        List<QueuePosition> all = new ArrayList<>(waiting.size());
+        for (DepartmentQueue queue : queues.values()) {
+            int capacity = queue.waiting.isEmpty() ? 0 : onlineCapacity(queue.department);
+            int position = 0;
+            for (DepartmentQueue.Entry e : queue.waiting) {
+                position++;
+                all.add(new QueuePosition(e.conversation().id(), queue.department, position,
+                        estimator.estimate(queue.department, position, capacity, now)));
+            }
+        }
+        return all;
     }
 
     /** Every department queue (including empty ones of the given departments), for dashboards. */
     public List<QueueSnapshot> snapshot(Collection<String> departments) {
         TreeSet<String> names = new TreeSet<>(departments);
-        names.addAll(queues.keySet());
+        queues.forEach((name, queue) -> {
+            if (!queue.waiting.isEmpty()) {
+                names.add(name);
+            }
+        });
         Instant now = clock.instant();
         List<QueueSnapshot> result = new ArrayList<>();
         for (String department : names) {
-            TreeSet<QueuedConversation> queue = queues.get(department);
-            int length = queue == null ? 0 : queue.size();
-            Instant oldest = queue == null ? null
-                    : queue.stream().map(QueuedConversation::queuedAt).min(Comparator.naturalOrder()).orElse(null);
+            DepartmentQueue queue = queues.get(department);
+            int length = queue == null ? 0 : queue.waiting.size();
+            Instant oldest = queue == null ? null : queue.waiting.stream().map(e -> e.conversation().queuedAt())
+                    .min(Comparator.naturalOrder()).orElse(null);
             Duration forNew = estimator.estimate(department, length + 1, onlineCapacity(department), now);
             result.add(new QueueSnapshot(department, length, oldest, forNew));
         }
@@ -215,24 +328,90 @@ public final class Router {
 
     /** The agent holding a conversation, if any. */
     public Optional<Long> holder(long conversationId) {
-        return Optional.ofNullable(holders.get(conversationId)).map(seat -> seat.id);
+        return Optional.ofNullable(held.get(conversationId)).map(h -> h.agent.id);
+    }
+
+    /** Conversations held by agents right now (what the global cap limits). */
+    public int activeCount() {
+        return held.size();
+    }
+
+    public int waitingCount() {
+        return waiting.size();
+    }
+
+    // ---- internals -------------------------------------------------------------------------------------------------
+
+    private Instant keyOf(QueuedConversation conversation) {
+        return conversation.queuedAt().minus(policy.headStart(conversation.priority()));
+    }
+
+    private void put(DepartmentQueue.Entry entry) {
+        DepartmentQueue queue = queue(entry.conversation().department());
+        if (queue.waiting.isEmpty()) {
+            estimator.queueStarted(queue.department, clock.instant());
+        }
+        queue.waiting.add(entry);
+        waiting.put(entry.conversation().id(), entry);
+    }
+
+    private boolean withdraw(long conversationId) {
+        DepartmentQueue.Entry entry = waiting.remove(conversationId);
+        if (entry == null) {
+            return false;
+        }
+        DepartmentQueue queue = queue(entry.conversation().department());
+        queue.waiting.remove(entry);
+        Instant now = clock.instant();
+        estimator.moved(queue.department, now, queue.waiting.size(), Duration.between(entry.enteredAt(), now));
+        return true;
+    }
+
+    private boolean free(long conversationId) {
+        Held h = held.remove(conversationId);
+        if (h == null) {
+            return false;
+        }
+        unindex(h.agent);
+        h.agent.drop(conversationId, h.conversation.department());
+        index(h.agent);
+        return true;
+    }
+
+    private void unindex(AgentSeat seat) {
+        for (String department : seat.indexedIn) {
+            queue(department).free.remove(seat);
+        }
+        seat.indexedIn.clear();
+    }
+
+    private void index(AgentSeat seat) {
+        for (String department : seat.skills) {
+            if (seat.canTake(department, policy.departmentCaps().get(department))) {
+                queue(department).free.add(seat);
+                seat.indexedIn.add(department);
+            }
+        }
+        if (expandsToAnyAgent && seat.canTake(OverflowRule.ANY_AGENT, null)) {
+            queue(OverflowRule.ANY_AGENT).free.add(seat);
+            seat.indexedIn.add(OverflowRule.ANY_AGENT);
+        }
+    }
+
+    private DepartmentQueue queue(String department) {
+        return queues.computeIfAbsent(department, DepartmentQueue::new);
     }
 
     private int onlineCapacity(String department) {
         int capacity = 0;
+        boolean pool = OverflowRule.ANY_AGENT.equals(department);
         for (AgentSeat seat : agents.values()) {
-            if (seat.presence == Presence.ONLINE && seat.skills.contains(department)) {
-                capacity += seat.maxChats;
+            if (seat.presence == Presence.ONLINE && (pool || seat.skills.contains(department))) {
+                Integer cap = policy.departmentCaps().get(department);
+                capacity += cap == null ? seat.maxChats : Math.min(cap, seat.maxChats);
             }
         }
         return capacity;
-    }
-
-    private void withdraw(long conversationId) {
-        QueuedConversation conversation = waiting.remove(conversationId);
-        if (conversation != null) {
-            queues.get(conversation.department()).remove(conversation);
-        }
     }
 
     private AgentSeat seat(long agentId) {
@@ -241,5 +420,39 @@ public final class Router {
             throw new IllegalArgumentException("unknown agent " + agentId);
         }
         return seat;
+    }
+
+    /** For consistency checks in tests: every index agrees with the seats and queues it summarises. */
+    void checkInvariants() {
+        int heldTotal = 0;
+        for (AgentSeat seat : agents.values()) {
+            heldTotal += seat.held.size();
+            List<String> indexed = new ArrayList<>(seat.skills);
+            if (expandsToAnyAgent) {
+                indexed.add(OverflowRule.ANY_AGENT);
+            }
+            for (String department : indexed) {
+                boolean eligible = seat.canTake(department, policy.departmentCaps().get(department));
+                if (eligible != queue(department).free.contains(seat)) {
+                    throw new IllegalStateException("free index of " + department + " disagrees on agent " + seat.id);
+                }
+            }
+        }
+        if (heldTotal != held.size()) {
+            throw new IllegalStateException("held " + held.size() + " but seats hold " + heldTotal);
+        }
+        int queued = 0;
+        for (DepartmentQueue queue : queues.values()) {
+            queued += queue.waiting.size();
+            for (Iterator<DepartmentQueue.Entry> it = queue.waiting.iterator(); it.hasNext(); ) {
+                long id = it.next().conversation().id();
+                if (held.containsKey(id)) {
+                    throw new IllegalStateException("conversation " + id + " both waiting and held");
+                }
+            }
+        }
+        if (queued != waiting.size()) {
+            throw new IllegalStateException("queues hold " + queued + " but " + waiting.size() + " are waiting");
+        }
     }
 }

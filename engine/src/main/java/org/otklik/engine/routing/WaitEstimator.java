@@ -2,34 +2,51 @@ package org.otklik.engine.routing;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Estimates how long a waiting conversation will wait, from its queue position and the rate at which the department
- * has recently been taking conversations off its queue. Until a department has a recent rate (three assignments within
- * the window), it falls back to its online capacity: position x handling time / free-able slots.
+ * Estimates how long a waiting conversation will wait from its place in the queue and how fast that queue has been
+ * moving. A queue moves when a conversation leaves it while others wait (taken by an agent, or the user gave up, or it
+ * overflowed); the estimator keeps a moving average of the gaps between such moves, measured only while the queue is
+ * not empty (so idle time does not count), and only for conversations that really waited (one taken the moment it
+ * arrived says nothing about how fast a queue moves). Place p then waits about p gaps. Until a queue has moved within the rate
+ * window, the estimate falls back to capacity: p x handling time / the online slots of the department's agents.
  */
 final class WaitEstimator {
 
-    private static final int MIN_SAMPLES = 3;
-    private static final int MAX_SAMPLES = 64;
+    private static final double WEIGHT = 0.15;
 
     private final RoutingPolicy policy;
-    private final Map<String, Deque<Instant>> assignments = new HashMap<>();
+    private final Map<String, Movement> movements = new HashMap<>();
+
+    private static final class Movement {
+        Instant lastMove;
+        double meanGapSeconds = Double.NaN;
+        Instant lastSample;
+    }
 
     WaitEstimator(RoutingPolicy policy) {
         this.policy = policy;
     }
 
-    void recordAssignment(String department, Instant at) {
-        Deque<Instant> times = assignments.computeIfAbsent(department, d -> new ArrayDeque<>());
-        times.addLast(at);
-        while (times.size() > MAX_SAMPLES) {
-            times.removeFirst();
+    /** The queue went from empty to not empty. */
+    void queueStarted(String department, Instant now) {
+        movement(department).lastMove = now;
+    }
+
+    /** Conversations that waited less than this were taken on arrival: the queue did not have to move for them. */
+    private static final Duration REAL_WAIT = Duration.ofSeconds(1);
+
+    /** A conversation left a queue after {@code waited} there; {@code stillWaiting} is how many remain after it. */
+    void moved(String department, Instant now, int stillWaiting, Duration waited) {
+        Movement m = movement(department);
+        if (m.lastMove != null && waited.compareTo(REAL_WAIT) >= 0) {
+            double gap = Math.max(0, Duration.between(m.lastMove, now).toMillis() / 1000.0);
+            m.meanGapSeconds = Double.isNaN(m.meanGapSeconds) ? gap : (1 - WEIGHT) * m.meanGapSeconds + WEIGHT * gap;
+            m.lastSample = now;
         }
+        m.lastMove = stillWaiting > 0 ? now : null;
     }
 
     /**
@@ -37,22 +54,21 @@ final class WaitEstimator {
      * @param onlineCapacity total chat slots of online agents with the department's skill
      */
     Duration estimate(String department, int position, int onlineCapacity, Instant now) {
-        Deque<Instant> times = assignments.get(department);
-        if (times != null) {
-            Instant windowStart = now.minus(policy.rateWindow());
-            while (!times.isEmpty() && times.peekFirst().isBefore(windowStart)) {
-                times.removeFirst();
+        Movement m = movements.get(department);
+        if (m != null && !Double.isNaN(m.meanGapSeconds) && m.lastSample != null
+                && !m.lastSample.isBefore(now.minus(policy.rateWindow()))) {
+            double gap = m.meanGapSeconds;
+            if (m.lastMove != null) {
+                // a queue that has not moved for longer than usual is moving slower than its average says
+                gap = Math.max(gap, Duration.between(m.lastMove, now).toMillis() / 1000.0 / Math.max(1, position));
             }
-            if (times.size() >= MIN_SAMPLES) {
-                // rate measured from the window's start to now, so a department that stopped assigning slows down
-                double seconds = Math.max(1, Duration.between(times.peekFirst(), now).toSeconds());
-                double perSecond = (times.size() - 1) / seconds;
-                if (perSecond > 0) {
-                    return Duration.ofSeconds(Math.round(position / perSecond));
-                }
-            }
+            return Duration.ofSeconds(Math.round(position * gap));
         }
         long handling = policy.assumedHandlingTime().toSeconds();
         return Duration.ofSeconds(Math.round((double) position * handling / Math.max(1, onlineCapacity)));
+    }
+
+    private Movement movement(String department) {
+        return movements.computeIfAbsent(department, d -> new Movement());
     }
 }

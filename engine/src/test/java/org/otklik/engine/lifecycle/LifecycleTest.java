@@ -134,6 +134,28 @@ class LifecycleTest {
     }
 
     @Test
+    void anUnansweredConversationGoesBackToTheQueueKeepingItsArrivalTimeButAnAnsweredOneStays() {
+        ConversationState assigned = assignedTo(7);
+        ConversationState back = lifecycle.returnToQueue(assigned);
+        assertThat(back.status()).isEqualTo(ConversationStatus.WAITING);
+        assertThat(back.assignee()).isNull();
+        assertThat(back.previousAssignee()).isEqualTo(7L);
+        assertThat(back.queuedAt()).isEqualTo(assigned.queuedAt());
+
+        ConversationState answered = lifecycle.onUserMessage(lifecycle.agentReplied(assigned, 7)).state();
+        assertThatThrownBy(() -> lifecycle.returnToQueue(answered)).isInstanceOf(LifecycleViolation.class);
+    }
+
+    @Test
+    void overflowMovesAWaitingConversationToAnotherDepartment() {
+        ConversationState moved = lifecycle.moveToDepartment(lifecycle.open("violations"), "other");
+        assertThat(moved.department()).isEqualTo("other");
+        assertThat(moved.status()).isEqualTo(ConversationStatus.WAITING);
+        assertThatThrownBy(() -> lifecycle.moveToDepartment(assignedTo(1), "other"))
+                .isInstanceOf(LifecycleViolation.class);
+    }
+
+    @Test
     void userMessageAfterTheReopenWindowStartsANewConversation() {
         ConversationState closed = lifecycle.confirmResolution(lifecycle.proposeResolution(assignedTo(7), 7));
         clock.advance(Duration.ofDays(7).plusSeconds(1));

@@ -14,8 +14,10 @@ import org.otklik.server.channel.Channel;
 import org.otklik.server.channel.ChannelManagement;
 import org.otklik.server.channel.ChannelType;
 import org.otklik.server.channel.CreatedChannel;
+import org.otklik.server.conversation.ConversationManagement;
 import org.otklik.server.department.Department;
 import org.otklik.server.department.Departments;
+import org.otklik.server.shared.NotFound;
 import org.otklik.server.shared.Require;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,13 +40,15 @@ class AdminApiController {
     private final CannedReplies cannedReplies;
     private final ChannelManagement channels;
     private final Departments departments;
+    private final ConversationManagement conversations;
 
     AdminApiController(AgentManagement agents, CannedReplies cannedReplies, ChannelManagement channels,
-                       Departments departments) {
+                       Departments departments, ConversationManagement conversations) {
         this.agents = agents;
         this.cannedReplies = cannedReplies;
         this.channels = channels;
         this.departments = departments;
+        this.conversations = conversations;
     }
 
     record AgentJson(long id, String login, String displayName, String role, Set<String> skills, int maxChats,
@@ -128,6 +132,22 @@ class AdminApiController {
         ChannelType type = ChannelType.parse(Require.text(request.type(), "type", 20), "type");
         CreatedChannel created = channels.create(request.id(), type, request.name(), request.defaultDepartment());
         return ResponseEntity.status(HttpStatus.CREATED).body(ChannelJson.of(created.channel(), created.token()));
+    }
+
+    record ContactRequest(Boolean vip) {
+    }
+
+    record ContactJson(long id, boolean vip) {
+    }
+
+    /** Marks a contact VIP (or not): their new conversations queue ahead of others by the VIP head start. */
+    @PutMapping("/contacts/{id}")
+    ContactJson updateContact(@PathVariable long id, @RequestBody ContactRequest request) {
+        boolean vip = Require.present(request.vip(), "vip");
+        if (!conversations.setContactVip(id, vip)) {
+            throw new NotFound("no contact " + id);
+        }
+        return new ContactJson(id, vip);
     }
 
     record DepartmentRequest(String code, String name) {

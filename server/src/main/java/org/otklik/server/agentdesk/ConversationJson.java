@@ -16,7 +16,7 @@ public record ConversationJson(long id, String status, String department, String
     public record CsatJson(int score, String comment, Instant submittedAt) {
     }
 
-    public record ContactJson(long id, String externalId, String name) {
+    public record ContactJson(long id, String externalId, String name, boolean vip) {
     }
 
     public record QueueJson(int position, long estimatedWaitSeconds) {
@@ -33,7 +33,7 @@ public record ConversationJson(long id, String status, String department, String
         return new ConversationJson(c.id(), c.status().wire(), c.department(), c.channelId(), assigneeLogin,
                 rating == null ? null : new CsatJson(rating.score(), rating.comment(), rating.submittedAt()),
                 c.closeReason() == null ? null : c.closeReason().wire(), c.priority().wire(),
-                new ContactJson(c.contactId(), c.contactExternalId(), c.contactName()),
+                new ContactJson(c.contactId(), c.contactExternalId(), c.contactName(), c.contactVip()),
                 position == null ? null : new QueueJson(position.position(), position.estimatedWait().toSeconds()),
                 c.assignmentReason(), c.reopenCount(), c.createdAt(), c.queuedAt(), c.assignedAt(), c.firstReplyAt(),
                 c.resolutionProposedAt(), c.closedAt(), c.updatedAt());

@@ -10,7 +10,9 @@ import java.util.concurrent.Executors;
 import org.otklik.server.agent.AgentPresenceChanged;
 import org.otklik.server.conversation.ConversationAssigned;
 import org.otklik.server.conversation.ConversationClosed;
+import org.otklik.server.conversation.ConversationOverflowed;
 import org.otklik.server.conversation.ConversationQueued;
+import org.otklik.server.conversation.ConversationRequeued;
 import org.otklik.server.conversation.MessageReceived;
 import org.otklik.server.conversation.ReplySent;
 import org.otklik.server.conversation.ResolutionProposed;
@@ -92,6 +94,16 @@ class LiveUpdates implements SmartLifecycle {
 
     @EventListener
     void on(CsatSubmitted e) {
+        signal(e.conversationId());
+    }
+
+    @EventListener
+    void on(ConversationRequeued e) {
+        signal(e.conversationId());
+    }
+
+    @EventListener
+    void on(ConversationOverflowed e) {
         signal(e.conversationId());
     }
 

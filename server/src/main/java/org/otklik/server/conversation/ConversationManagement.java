@@ -1,5 +1,6 @@
 package org.otklik.server.conversation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.otklik.server.shared.NotFound;
 import org.otklik.server.shared.StateConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -51,11 +53,13 @@ public class ConversationManagement {
     private final ApplicationEventPublisher events;
     private final InstantSource clock;
     private final TransactionTemplate newTransaction;
+    private final Duration continuityWindow;
 
     ConversationManagement(ConversationStore conversations, MessageStore messages, ContactStore contacts,
                            EventLog eventLog, ChannelManagement channels, LifecycleProperties properties,
                            ApplicationEventPublisher events, InstantSource clock,
-                           PlatformTransactionManager transactions) {
+                           PlatformTransactionManager transactions,
+                           @Value("${otklik.routing.continuity-window:30d}") Duration continuityWindow) {
         this.conversations = conversations;
         this.messages = messages;
         this.contacts = contacts;
@@ -67,6 +71,7 @@ public class ConversationManagement {
         this.clock = clock;
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.continuityWindow = continuityWindow;
     }
 
     /**
@@ -94,7 +99,9 @@ public class ConversationManagement {
 
     private Received receiveOnce(InboundMessage m) {
         Instant now = clock.instant();
-        long contactId = contacts.lockOrCreate(m.channelId(), m.contactExternalId(), m.contactName(), now);
+        ContactStore.Contact contact = contacts.lockOrCreate(m.channelId(), m.contactExternalId(), m.contactName(),
+                m.contactVip(), now);
+        long contactId = contact.id();
         Optional<ConversationRow> latest = conversations.latestOfContact(contactId);
         UserMessageOutcome outcome = latest.map(row -> lifecycle.onUserMessage(row.state())).orElse(null);
 
@@ -103,10 +110,17 @@ public class ConversationManagement {
             String department = m.department() != null ? m.department()
                     : channels.get(m.channelId()).defaultDepartment();
             ConversationState opened = lifecycle.open(department);
-            long id = conversations.insert(m.channelId(), contactId, opened, Priority.NORMAL, now);
-            conversation = new ConversationRow(id, m.channelId(), contactId, Priority.NORMAL, null, now, null, opened);
+            Priority priority = priorityOf(m.urgent(), contact.vip(), false);
+            // continuity: a user whose last conversation closed recently goes back to that agent if they can take it
+            Long preferred = latest.map(ConversationRow::state)
+                    .filter(last -> last.closedAt() != null && !last.closedAt().plus(continuityWindow).isBefore(now))
+                    .map(ConversationState::previousAssignee).orElse(null);
+            long id = conversations.insert(m.channelId(), contactId, opened, priority, preferred, now);
+            conversation = new ConversationRow(id, m.channelId(), contactId, priority, preferred, null, now, null,
+                    opened);
         } else if (outcome instanceof UserMessageOutcome.Reopened reopened) {
-            conversation = latest.get().requeued(reopened.state(), Priority.REOPENED);
+            conversation = latest.get().queuedAgain(reopened.state(), priorityOf(m.urgent(), contact.vip(), true),
+                    reopened.state().previousAssignee());
         } else {
             conversation = latest.get().with(outcome.state());
         }
@@ -117,12 +131,12 @@ public class ConversationManagement {
 
         ConversationState s = conversation.state();
         if (outcome == null || outcome instanceof UserMessageOutcome.StartsNewConversation) {
-            recordQueued(conversation, null, now);
+            recordQueued(conversation, now);
         } else if (outcome instanceof UserMessageOutcome.Reopened) {
             eventLog.append(conversation, "reopened", now, s.previousAssignee(), null);
             events.publishEvent(new ConversationReopened(conversation.id(), s.previousAssignee(), s.reopenCount(),
                     now));
-            recordQueued(conversation, s.previousAssignee(), now);
+            recordQueued(conversation, now);
         } else if (outcome instanceof UserMessageOutcome.ReturnedToAgent) {
             eventLog.append(conversation, "returned_to_agent", now, s.assignee(), null);
         }
@@ -131,10 +145,67 @@ public class ConversationManagement {
         return new Received(conversation.id(), stored.id(), false);
     }
 
-    private void recordQueued(ConversationRow conversation, Long preferredAgent, Instant now) {
+    private void recordQueued(ConversationRow conversation, Instant now) {
         eventLog.append(conversation, "queued", now, null, conversation.priority().wire());
         events.publishEvent(new ConversationQueued(conversation.id(), conversation.state().department(),
-                conversation.channelId(), conversation.state().queuedAt(), conversation.priority(), preferredAgent));
+                conversation.channelId(), conversation.state().queuedAt(), conversation.priority(),
+                conversation.preferredAgentId()));
+    }
+
+    private static Priority priorityOf(boolean urgent, boolean vip, boolean reopened) {
+        return urgent ? Priority.URGENT : vip ? Priority.VIP : reopened ? Priority.REOPENED : Priority.NORMAL;
+    }
+
+    /**
+     * The agent went away before answering: the conversation goes back to its queue, ahead (it keeps its arrival
+     * time). Its own transaction; does nothing unless the agent still holds it unanswered.
+     *
+     * @return false if the conversation was no longer this agent's unanswered one
+     */
+    public boolean returnToQueue(long conversationId, long agentId) {
+        Boolean done = newTransaction.execute(status -> {
+            ConversationRow row = conversations.lock(conversationId).orElse(null);
+            if (row == null || row.state().status() != ConversationStatus.ASSIGNED || !row.state().isHeldBy(agentId)
+                    || row.state().firstReplyAt() != null) {
+                return false;
+            }
+            Instant now = clock.instant();
+            ConversationRow back = row.queuedAgain(lifecycle.returnToQueue(row.state()), row.priority(),
+                    row.preferredAgentId());
+            conversations.save(back, now);
+            eventLog.append(back, "requeued", now, agentId, "the agent went away before answering");
+            events.publishEvent(new ConversationRequeued(conversationId, agentId, back.state().department(), now));
+            return true;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
+    /**
+     * An overflow rule moved a waiting conversation to another department's queue. Its own transaction.
+     *
+     * @return false if the conversation was no longer waiting
+     */
+    public boolean moveToDepartment(long conversationId, String department, String reason) {
+        Boolean done = newTransaction.execute(status -> {
+            ConversationRow row = conversations.lock(conversationId).orElse(null);
+            if (row == null || row.state().status() != ConversationStatus.WAITING) {
+                return false;
+            }
+            Instant now = clock.instant();
+            String from = row.state().department();
+            ConversationRow moved = row.with(lifecycle.moveToDepartment(row.state(), department));
+            conversations.save(moved, now);
+            eventLog.append(moved, "overflowed", now, null, from + " -> " + department + ": " + reason);
+            events.publishEvent(new ConversationOverflowed(conversationId, from, department, now));
+            return true;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
+    /** Marks a contact VIP (their new conversations queue ahead); false if there is no such contact. */
+    @Transactional
+    public boolean setContactVip(long contactId, boolean vip) {
+        return contacts.setVip(contactId, vip);
     }
 
     /**
@@ -294,8 +365,8 @@ public class ConversationManagement {
         return conversations.waiting();
     }
 
-    /** Open conversations held by an agent (conversation id -> agent id), for routing to rebuild agents' loads. */
-    public Map<Long, Long> held() {
+    /** Open conversations held by an agent, for routing to rebuild agents' loads. */
+    public List<ConversationView> held() {
         return conversations.held();
     }
 

@@ -140,7 +140,7 @@ class DemoTraffic implements DisposableBean {
 
     private long say(String contact, String name, String text) {
         String messageId = "demo-" + sequence.incrementAndGet();
-        return gateway.accept(new InboundMessage(DemoSeeder.API_CHANNEL, messageId, contact, name, text, null))
+        return gateway.accept(InboundMessage.of(DemoSeeder.API_CHANNEL, messageId, contact, name, text, null))
                 .conversationId();
     }
 

@@ -40,10 +40,10 @@ class InboundApiController {
         this.departments = departments;
     }
 
-    record ContactPart(String externalId, String name) {
+    record ContactPart(String externalId, String name, Boolean vip) {
     }
 
-    record InboundRequest(String externalId, ContactPart contact, String text, String department) {
+    record InboundRequest(String externalId, ContactPart contact, String text, String department, Boolean urgent) {
     }
 
     @PostMapping("/inbound")
@@ -57,7 +57,7 @@ class InboundApiController {
         String department = request.department() == null ? null
                 : departments.requireKnown(request.department(), "department");
         InboundReceipt receipt = gateway.accept(new InboundMessage(channel.channelId(), externalId, contactId, name,
-                text, department));
+                text, department, contact.vip(), Boolean.TRUE.equals(request.urgent())));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(receipt);
     }
 

@@ -70,7 +70,7 @@ class WidgetApiController {
         String name = Require.optionalText(request.name(), "name", 200);
         String contact = contactOf(visitorToken);
         // the client's id is only unique per visitor, so the stored external id is scoped by the visitor's hash
-        InboundReceipt receipt = gateway.accept(new InboundMessage(channel.id(), contact + ":" + clientMessageId,
+        InboundReceipt receipt = gateway.accept(InboundMessage.of(channel.id(), contact + ":" + clientMessageId,
                 contact, name, text, null));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(receipt);
     }

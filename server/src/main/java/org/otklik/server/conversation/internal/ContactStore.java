@@ -22,20 +22,35 @@ public class ContactStore {
      * handled one at a time. A concurrent first message of the same user makes the insert fail with a duplicate key;
      * the caller retries, and then finds the contact.
      */
-    public long lockOrCreate(String channelId, String externalId, String name, Instant now) {
-        Optional<Long> existing = jdbc.sql("select id from contact where channel_id = ? and external_id = ? for update")
-                .params(channelId, externalId).query(Long.class).optional();
+    /** A contact as a new message sees it. */
+    public record Contact(long id, boolean vip) {
+    }
+
+    public Contact lockOrCreate(String channelId, String externalId, String name, Boolean vip, Instant now) {
+        Optional<Contact> existing = jdbc.sql(
+                        "select id, vip from contact where channel_id = ? and external_id = ? for update")
+                .params(channelId, externalId)
+                .query((rs, n) -> new Contact(rs.getLong("id"), rs.getBoolean("vip"))).optional();
         if (existing.isPresent()) {
             if (name != null) {
                 jdbc.sql("update contact set name = ? where id = ? and (name is null or name <> ?)")
-                        .params(name, existing.get(), name).update();
+                        .params(name, existing.get().id(), name).update();
+            }
+            if (vip != null && vip != existing.get().vip()) {
+                jdbc.sql("update contact set vip = ? where id = ?").params(vip, existing.get().id()).update();
+                return new Contact(existing.get().id(), vip);
             }
             return existing.get();
         }
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into contact (channel_id, external_id, name, created_at) values (?, ?, ?, ?)")
-                .params(channelId, externalId, name, Times.toDb(now)).update(keys, "id");
-        return keys.getKey().longValue();
+        jdbc.sql("insert into contact (channel_id, external_id, name, vip, created_at) values (?, ?, ?, ?, ?)")
+                .params(channelId, externalId, name, Boolean.TRUE.equals(vip), Times.toDb(now)).update(keys, "id");
+        return new Contact(keys.getKey().longValue(), Boolean.TRUE.equals(vip));
+    }
+
+    /** Marks a contact VIP or not; false if there is no such contact. */
+    public boolean setVip(long contactId, boolean vip) {
+        return jdbc.sql("update contact set vip = ? where id = ?").params(vip, contactId).update() > 0;
     }
 
     public Optional<Long> find(String channelId, String externalId) {

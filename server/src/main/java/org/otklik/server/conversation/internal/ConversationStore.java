@@ -32,14 +32,16 @@ public class ConversationStore {
         this.jdbc = jdbc;
     }
 
-    public long insert(String channelId, long contactId, ConversationState state, Priority priority, Instant now) {
+    public long insert(String channelId, long contactId, ConversationState state, Priority priority,
+                       Long preferredAgentId, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into conversation (channel_id, contact_id, department, status, priority, reopen_count,
-                                          created_at, queued_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into conversation (channel_id, contact_id, department, status, priority, preferred_agent_id,
+                                          reopen_count, created_at, queued_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(channelId, contactId, state.department(), state.status().name(), priority.name(),
-                        state.reopenCount(), Times.toDb(now), Times.toDb(state.queuedAt()), Times.toDb(now))
+                        preferredAgentId, state.reopenCount(), Times.toDb(now), Times.toDb(state.queuedAt()),
+                        Times.toDb(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -57,12 +59,14 @@ public class ConversationStore {
     public void save(ConversationRow row, Instant now) {
         ConversationState s = row.state();
         jdbc.sql("""
-                update conversation set department = ?, status = ?, priority = ?, assignee_id = ?,
-                       previous_assignee_id = ?, assignment_reason = ?, close_reason = ?, reopen_count = ?,
+                update conversation set department = ?, status = ?, priority = ?, preferred_agent_id = ?,
+                       assignee_id = ?, previous_assignee_id = ?, assignment_reason = ?, close_reason = ?,
+                       reopen_count = ?,
                        queued_at = ?, assigned_at = ?, first_reply_at = ?, resolution_proposed_at = ?, closed_at = ?,
                        updated_at = ?
                 where id = ?""")
-                .params(s.department(), s.status().name(), row.priority().name(), s.assignee(), s.previousAssignee(),
+                .params(s.department(), s.status().name(), row.priority().name(), row.preferredAgentId(),
+                        s.assignee(), s.previousAssignee(),
                         row.assignmentReason(), s.closeReason() == null ? null : s.closeReason().name(),
                         s.reopenCount(), Times.toDb(s.queuedAt()), Times.toDb(row.assignedAt()),
                         Times.toDb(s.firstReplyAt()), Times.toDb(s.resolutionProposedAt()), Times.toDb(s.closedAt()),
@@ -122,16 +126,11 @@ public class ConversationStore {
                 .query(ConversationStore::view).list();
     }
 
-    /** Open conversations held by an agent: conversation id -> agent id. */
-    public Map<Long, Long> held() {
-        Map<Long, Long> held = new LinkedHashMap<>();
-        jdbc.sql("""
-                select id, assignee_id from conversation
-                where status in ('ASSIGNED', 'AWAITING_USER', 'RESOLUTION_PROPOSED') and assignee_id is not null""")
-                .query(rs -> {
-                    held.put(rs.getLong("id"), rs.getLong("assignee_id"));
-                });
-        return held;
+    /** Open conversations held by an agent. */
+    public List<ConversationView> held() {
+        return jdbc.sql(VIEW_SQL + """
+                 where c.status in ('ASSIGNED', 'AWAITING_USER', 'RESOLUTION_PROPOSED') and c.assignee_id is not null
+                order by c.id""").query(ConversationStore::view).list();
     }
 
     /** How many conversations are in each status (for gauges). */
@@ -147,7 +146,7 @@ public class ConversationStore {
     }
 
     private static final String VIEW_SQL = """
-            select c.*, p.external_id as contact_external_id, p.name as contact_name
+            select c.*, p.external_id as contact_external_id, p.name as contact_name, p.vip as contact_vip
             from conversation c join contact p on p.id = c.contact_id""";
 
     private static ConversationState state(ResultSet rs) throws SQLException {
@@ -161,15 +160,17 @@ public class ConversationStore {
 
     private static ConversationRow row(ResultSet rs, int n) throws SQLException {
         return new ConversationRow(rs.getLong("id"), rs.getString("channel_id"), rs.getLong("contact_id"),
-                Priority.valueOf(rs.getString("priority")), rs.getString("assignment_reason"),
+                Priority.valueOf(rs.getString("priority")), Times.nullableLong(rs, "preferred_agent_id"),
+                rs.getString("assignment_reason"),
                 Times.fromDb(rs, "created_at"), Times.fromDb(rs, "assigned_at"), state(rs));
     }
 
     private static ConversationView view(ResultSet rs, int n) throws SQLException {
         ConversationState s = state(rs);
         return new ConversationView(rs.getLong("id"), rs.getString("channel_id"), rs.getLong("contact_id"),
-                rs.getString("contact_external_id"), rs.getString("contact_name"), s.status(), s.department(),
-                Priority.valueOf(rs.getString("priority")), s.assignee(), s.previousAssignee(),
+                rs.getString("contact_external_id"), rs.getString("contact_name"), rs.getBoolean("contact_vip"),
+                s.status(), s.department(), Priority.valueOf(rs.getString("priority")), s.assignee(),
+                s.previousAssignee(), Times.nullableLong(rs, "preferred_agent_id"),
                 rs.getString("assignment_reason"), s.closeReason(), s.reopenCount(), Times.fromDb(rs, "created_at"),
                 s.queuedAt(), Times.fromDb(rs, "assigned_at"), s.firstReplyAt(), s.resolutionProposedAt(),
                 s.closedAt(), Times.fromDb(rs, "updated_at"));

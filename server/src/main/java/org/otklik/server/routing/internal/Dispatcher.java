@@ -2,6 +2,7 @@ package org.otklik.server.routing.internal;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,11 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.otklik.engine.routing.Assignment;
+import org.otklik.engine.routing.OverflowRule;
+import org.otklik.engine.routing.Overflowed;
 import org.otklik.engine.routing.Presence;
-import org.otklik.engine.routing.Priority;
 import org.otklik.engine.routing.QueuePosition;
 import org.otklik.engine.routing.QueueSnapshot;
 import org.otklik.engine.routing.QueuedConversation;
+import org.otklik.engine.routing.Requeued;
 import org.otklik.engine.routing.Router;
 import org.otklik.server.agent.Agent;
 import org.otklik.server.agent.AgentManagement;
@@ -37,15 +40,17 @@ import org.springframework.stereotype.Component;
  *
  * <p>Why one thread: the router's state must change in the same order as the database, and assignments must be
  * written one at a time. Callers never wait for it while holding a database connection (they hand it work after their
- * transaction has committed), so it cannot deadlock with them. Each assignment is written with a conditional update
- * (only a waiting conversation can be assigned), so even a router that drifted from the database could not assign a
- * conversation twice; any failed write marks the state dirty, and the next step rebuilds it from the database.
+ * transaction has committed), so it cannot deadlock with them. Each write is conditional (only a waiting conversation
+ * can be assigned, only an unanswered one returned to the queue), so even a router that drifted from the database
+ * could not assign a conversation twice; any failed write marks the state dirty, and the next step rebuilds it from
+ * the database (ADR 0004).
  */
 @Component
 public class Dispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration MEANINGFUL_CHANGE = Duration.ofMinutes(2);
 
     private final Router router;
     private final ConversationManagement conversations;
@@ -57,7 +62,12 @@ public class Dispatcher implements DisposableBean {
         t.setDaemon(true);
         return t;
     });
+    /** What each waiting user was last told, to tell them again only when it changed a lot. */
+    private final Map<Long, Told> told = new HashMap<>();
     private volatile boolean dirty = true;
+
+    private record Told(Duration estimate, int notices) {
+    }
 
     Dispatcher(ConversationManagement conversations, AgentManagement agents, Departments departments,
                RoutingProperties properties, InstantSource clock) {
@@ -81,19 +91,38 @@ public class Dispatcher implements DisposableBean {
     public void released(long conversationId) {
         submit(() -> {
             router.release(conversationId);
+            told.remove(conversationId);
             dispatch();
         });
     }
 
+    /** The agent answered: the conversation stays theirs even if they go away. */
+    public void replied(long conversationId) {
+        submit(() -> router.markReplied(conversationId));
+    }
+
+    /**
+     * Online: the agent takes conversations again. Away or offline: unanswered conversations go back to the head of
+     * their queues for others; answered ones stay theirs.
+     */
     public void presenceChanged(long agentId, Presence presence) {
         submit(() -> {
             if (router.agent(agentId).isEmpty()) {
                 agents.find(agentId).ifPresent(a -> router.putAgent(a.id(), a.skills(), a.maxChats()));
             }
-            if (router.agent(agentId).isPresent()) {
-                router.setPresence(agentId, presence);
-                dispatch();
+            if (router.agent(agentId).isEmpty()) {
+                return;
             }
+            if (presence == Presence.ONLINE) {
+                router.setPresence(agentId, presence);
+            } else {
+                for (Requeued r : router.goAway(agentId, presence)) {
+                    if (!conversations.returnToQueue(r.conversationId(), agentId)) {
+                        dirty = true; // the database disagrees (answered or closed meanwhile): reload the truth
+                    }
+                }
+            }
+            dispatch();
         });
     }
 
@@ -101,6 +130,22 @@ public class Dispatcher implements DisposableBean {
         submit(() -> {
             router.putAgent(agentId, skills, maxChats);
             dispatch();
+        });
+    }
+
+    /**
+     * The periodic step: applies overflow rules, assigns what became assignable, and tells waiting users a new
+     * estimate when theirs changed a lot.
+     */
+    public void tick() {
+        submit(() -> {
+            dispatch();
+            for (QueuePosition position : router.positions()) {
+                Told before = told.get(position.conversationId());
+                if (before != null && changedALot(before.estimate(), position.estimatedWait())) {
+                    tellUserToWait(position);
+                }
+            }
         });
     }
 
@@ -142,7 +187,15 @@ public class Dispatcher implements DisposableBean {
     }
 
     private void dispatch() {
+        for (Overflowed o : router.overflowDue()) {
+            String target = o.rule().target();
+            if (!OverflowRule.ANY_AGENT.equals(target) && !conversations.moveToDepartment(o.conversationId(), target,
+                    "waited " + o.rule().after().toSeconds() + " s in " + o.fromDepartment())) {
+                dirty = true;
+            }
+        }
         for (Assignment assignment : router.dispatch()) {
+            told.remove(assignment.conversationId());
             boolean stored;
             try {
                 stored = conversations.assign(assignment.conversationId(), assignment.agentId(),
@@ -158,14 +211,23 @@ public class Dispatcher implements DisposableBean {
         }
     }
 
+    private static boolean changedALot(Duration before, Duration now) {
+        long difference = Math.abs(now.toSeconds() - before.toSeconds());
+        return difference >= MEANINGFUL_CHANGE.toSeconds() && difference >= before.toSeconds() / 2;
+    }
+
     private void tellUserToWait(QueuePosition position) {
         long minutes = Math.max(1, (position.estimatedWait().toSeconds() + 59) / 60);
         String text = properties.waitNoticeText()
                 .replace("{position}", Integer.toString(position.position()))
                 .replace("{minutes}", Long.toString(minutes));
         ConversationView conversation = conversations.get(position.conversationId());
+        Told before = told.get(position.conversationId());
+        int notices = before == null ? 1 : before.notices() + 1;
         conversations.postSystemMessage(position.conversationId(), MessageKind.WAIT_NOTICE, text,
-                "wait-notice:" + position.conversationId() + ":" + conversation.queuedAt().toEpochMilli());
+                "wait-notice:" + position.conversationId() + ":" + conversation.queuedAt().toEpochMilli() + ":"
+                        + notices);
+        told.put(position.conversationId(), new Told(position.estimatedWait(), notices));
     }
 
     private void rebuildIfDirty() {
@@ -177,21 +239,25 @@ public class Dispatcher implements DisposableBean {
             router.putAgent(agent.id(), agent.skills(), agent.maxChats());
             router.setPresence(agent.id(), agent.presence());
         }
-        Map<Long, Long> held = conversations.held();
-        held.forEach((conversationId, agentId) -> {
-            if (router.agent(agentId).isPresent()) {
-                router.hold(agentId, conversationId);
+        List<ConversationView> held = conversations.held();
+        for (ConversationView c : held) {
+            if (router.agent(c.assigneeId()).isPresent()) {
+                router.hold(c.assigneeId(), queuedOf(c), c.firstReplyAt() != null);
             }
-        });
+        }
         List<ConversationView> waiting = conversations.waiting();
         for (ConversationView c : waiting) {
-            router.enqueue(new QueuedConversation(c.id(), c.department(), c.queuedAt(), c.priority(),
-                    c.priority() == Priority.REOPENED ? c.previousAssigneeId() : null));
+            router.enqueue(queuedOf(c));
         }
+        told.keySet().retainAll(waiting.stream().map(ConversationView::id).toList());
         dirty = false;
         log.info("routing state rebuilt from the database: {} agents, {} held, {} waiting",
                 router.agents().size(), held.size(), waiting.size());
         dispatch();
+    }
+
+    private static QueuedConversation queuedOf(ConversationView c) {
+        return new QueuedConversation(c.id(), c.department(), c.queuedAt(), c.priority(), c.preferredAgentId());
     }
 
     private static <T> T await(Future<T> future) {

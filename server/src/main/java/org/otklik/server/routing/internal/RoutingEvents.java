@@ -5,9 +5,11 @@ import org.otklik.server.agent.AgentPresenceChanged;
 import org.otklik.server.agent.AgentRoutingChanged;
 import org.otklik.server.conversation.ConversationClosed;
 import org.otklik.server.conversation.ConversationQueued;
+import org.otklik.server.conversation.ReplySent;
 import org.otklik.server.shared.AfterCommit;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +48,18 @@ class RoutingEvents {
     }
 
     @EventListener
+    void on(ReplySent event) {
+        AfterCommit.run(() -> dispatcher.replied(event.conversationId()));
+    }
+
+    @EventListener
     void on(ApplicationReadyEvent ready) {
         dispatcher.rebuild();
+    }
+
+    /** Overflow rules, the general pool and updated wait estimates need time to pass, not an event. */
+    @Scheduled(fixedDelayString = "${otklik.routing.tick-interval:5s}", initialDelayString = "${otklik.routing.tick-interval:5s}")
+    void tick() {
+        dispatcher.tick();
     }
 }
