@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * How many agents each hour needs for a first-response target: Erlang C gives the first guess (all skills pooled),
- * then the plan is simulated with the real router, and every hour that misses the target gets one more agent, until
- * all hours meet it.
+ * then the plan is simulated with the real router: every hour that misses the target gets one more agent until all
+ * meet it, and then hours that meet it with one agent fewer give that agent up (Erlang C ignores users who give up
+ * and agents who finish chats past the hour, so it is often slightly high).
  */
 public final class Staffing {
 
@@ -45,22 +46,35 @@ public final class Staffing {
 
         int[] plan = erlang.clone();
         double[] sla = new double[24];
+        raiseUntilMet(scenario, plan, slotsPerAgent, sla, targetSla);
+        // then downwards: try one agent fewer in every hour at once, keep the cuts that still meet the target
+        boolean[] settled = new boolean[24];
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Simulation run = Simulation.runDetailed(withPlan(scenario, plan, slotsPerAgent),
-                    Simulation.Policy.OTKLIK, RoutingSetup.recommended());
-            Map<Integer, List<Simulation.Conversation>> byHour = run.byHour();
-            boolean allMet = true;
+            int[] trial = plan.clone();
+            boolean anyCut = false;
             for (int h = 0; h < 24; h++) {
-                sla[h] = attainment(byHour.getOrDefault(h, List.of()), scenario.firstResponse());
-                if (sla[h] < targetSla) {
-                    plan[h]++;
-                    allMet = false;
+                if (!settled[h] && trial[h] > 1) {
+                    trial[h]--;
+                    anyCut = true;
                 }
             }
-            if (allMet) {
+            if (!anyCut) {
                 break;
             }
+            double[] trialSla = new double[24];
+            simulate(scenario, trial, slotsPerAgent, trialSla);
+            for (int h = 0; h < 24; h++) {
+                if (trial[h] < plan[h]) {
+                    if (trialSla[h] >= targetSla) {
+                        plan[h] = trial[h];
+                    } else {
+                        settled[h] = true;
+                    }
+                }
+            }
         }
+        // the cuts were judged together; hours lean on their neighbours, so make sure every hour still meets it
+        raiseUntilMet(scenario, plan, slotsPerAgent, sla, targetSla);
 
         List<Hour> hours = new ArrayList<>();
         Simulation reference = Simulation.runDetailed(scenario, Simulation.Policy.OTKLIK, RoutingSetup.recommended());
@@ -75,6 +89,33 @@ public final class Staffing {
             hours.add(new Hour(h, Math.round(perHour[h] * 10) / 10.0, erlang[h], plan[h], onShift, sla[h]));
         }
         return hours;
+    }
+
+    /** Every hour that misses the target in simulation gets one more agent, until all meet it. */
+    private static void raiseUntilMet(Scenario scenario, int[] plan, int slotsPerAgent, double[] sla,
+                                      double targetSla) {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            simulate(scenario, plan, slotsPerAgent, sla);
+            boolean allMet = true;
+            for (int h = 0; h < 24; h++) {
+                if (sla[h] < targetSla) {
+                    plan[h]++;
+                    allMet = false;
+                }
+            }
+            if (allMet) {
+                return;
+            }
+        }
+    }
+
+    private static void simulate(Scenario scenario, int[] plan, int slotsPerAgent, double[] sla) {
+        Simulation run = Simulation.runDetailed(withPlan(scenario, plan, slotsPerAgent), Simulation.Policy.OTKLIK,
+                RoutingSetup.recommended());
+        Map<Integer, List<Simulation.Conversation>> byHour = run.byHour();
+        for (int h = 0; h < 24; h++) {
+            sla[h] = attainment(byHour.getOrDefault(h, List.of()), scenario.firstResponse());
+        }
     }
 
     /** The scenario with its agents replaced by the plan: per hour, that many generalists on a one-hour shift. */
