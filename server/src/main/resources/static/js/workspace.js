@@ -12,16 +12,23 @@
   document.addEventListener('change', function (e) {
     var select = e.target;
     if (!select.matches('#canned-select') || !select.value) { return; }
-    fetch('/workspace/conversations/' + select.dataset.conversation + '/canned/' + select.value,
-      { credentials: 'same-origin' })
+    putCannedReplyInComposer(select.dataset.conversation, select.value);
+    select.value = '';
+  });
+  document.addEventListener('click', function (e) {
+    var button = e.target.closest('.suggestion');
+    if (!button) { return; }
+    putCannedReplyInComposer(button.dataset.conversation, button.dataset.reply);
+  });
+  function putCannedReplyInComposer(conversationId, replyId) {
+    fetch('/workspace/conversations/' + conversationId + '/canned/' + replyId, { credentials: 'same-origin' })
       .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
       .then(function (text) {
         var box = document.getElementById('reply-text');
         box.value = text;
         box.focus();
-        select.value = '';
       });
-  });
+  }
   document.addEventListener('keydown', function (e) {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.target.id === 'reply-text') {
       e.preventDefault();

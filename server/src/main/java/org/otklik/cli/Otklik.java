@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "otklik", mixinStandardHelpOptions = true, version = "Otklik 0.1",
         description = "Customer care for social networks and messengers.",
-        subcommands = {DemoCommand.class, ServeCommand.class, SimulateCommand.class, StaffingCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, SimulateCommand.class, StaffingCommand.class,
+                TriageCommand.class, TriageEvalCommand.class, FaqEvalCommand.class})
 public final class Otklik implements Callable<Integer> {
 
     /** Exit code for bad arguments. */
@@ -21,7 +22,7 @@ public final class Otklik implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("otklik: give a command: demo, serve, simulate or staffing (see: otklik --help)");
+        spec.commandLine().getErr().println("otklik: give a command: demo, serve, simulate, staffing, triage, triage-eval or faq-eval (see: otklik --help)");
         return USAGE;
     }
 

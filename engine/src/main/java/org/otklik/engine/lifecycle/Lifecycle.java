@@ -46,6 +46,9 @@ public final class Lifecycle {
 
     /** The user wrote into this conversation. */
     public UserMessageOutcome onUserMessage(ConversationState s) {
+        if (s.status() == RESOLUTION_PROPOSED && s.assignee() == null) {
+            return new UserMessageOutcome.BackToQueue(backToQueue(s));
+        }
         return switch (s.status()) {
             case WAITING, ASSIGNED -> new UserMessageOutcome.Appended(s);
             case AWAITING_USER, RESOLUTION_PROPOSED -> new UserMessageOutcome.ReturnedToAgent(
@@ -117,9 +120,27 @@ public final class Lifecycle {
         return close(s, CloseReason.CONFIRMED);
     }
 
-    /** The user said the problem is not solved: back to the agent. */
+    /**
+     * The FAQ answered a new conversation by itself: the user is asked whether it helped. No agent holds it; if the
+     * user says no or writes again, it goes to the queue keeping its arrival time.
+     */
+    public ConversationState answerAutomatically(ConversationState s) {
+        require(s, Set.of(WAITING), "answer automatically");
+        return new ConversationState(RESOLUTION_PROPOSED, s.department(), null, s.previousAssignee(), s.queuedAt(),
+                null, clock.instant(), null, null, s.reopenCount());
+    }
+
+    private static ConversationState backToQueue(ConversationState s) {
+        return new ConversationState(WAITING, s.department(), null, s.previousAssignee(), s.queuedAt(), null, null,
+                null, null, s.reopenCount());
+    }
+
+    /** The user said the problem is not solved: back to the agent (or to the queue, after an automatic answer). */
     public ConversationState rejectResolution(ConversationState s) {
         require(s, Set.of(RESOLUTION_PROPOSED), "reject");
+        if (s.assignee() == null) {
+            return backToQueue(s);
+        }
         return new ConversationState(ASSIGNED, s.department(), s.assignee(), s.previousAssignee(), s.queuedAt(),
                 s.firstReplyAt(), null, null, null, s.reopenCount());
     }

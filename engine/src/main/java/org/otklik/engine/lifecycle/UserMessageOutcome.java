@@ -14,6 +14,10 @@ public sealed interface UserMessageOutcome {
     record ReturnedToAgent(ConversationState state) implements UserMessageOutcome {
     }
 
+    /** The user wrote after an automatic answer instead of confirming it: the conversation goes to the queue. */
+    record BackToQueue(ConversationState state) implements UserMessageOutcome {
+    }
+
     /** The user wrote again soon after a close: the conversation reopens and queues for its previous agent. */
     record Reopened(ConversationState state) implements UserMessageOutcome {
     }

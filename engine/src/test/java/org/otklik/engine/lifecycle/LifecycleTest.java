@@ -156,6 +156,29 @@ class LifecycleTest {
     }
 
     @Test
+    void anAutomaticAnswerIsConfirmedByTheUserOrSendsTheConversationToTheQueue() {
+        ConversationState opened = lifecycle.open("payments");
+        clock.advance(Duration.ofSeconds(2));
+        ConversationState answered = lifecycle.answerAutomatically(opened);
+        assertThat(answered.status()).isEqualTo(ConversationStatus.RESOLUTION_PROPOSED);
+        assertThat(answered.assignee()).isNull();
+
+        ConversationState confirmed = lifecycle.confirmResolution(answered);
+        assertThat(confirmed.closeReason()).isEqualTo(CloseReason.CONFIRMED);
+
+        ConversationState rejected = lifecycle.rejectResolution(answered);
+        assertThat(rejected.status()).isEqualTo(ConversationStatus.WAITING);
+        assertThat(rejected.queuedAt()).isEqualTo(opened.queuedAt());
+
+        UserMessageOutcome wrote = lifecycle.onUserMessage(answered);
+        assertThat(wrote).isInstanceOf(UserMessageOutcome.BackToQueue.class);
+        assertThat(wrote.state().status()).isEqualTo(ConversationStatus.WAITING);
+
+        clock.advance(Duration.ofHours(24));
+        assertThat(lifecycle.autoClose(answered).closeReason()).isEqualTo(CloseReason.AUTO_CLOSED);
+    }
+
+    @Test
     void userMessageAfterTheReopenWindowStartsANewConversation() {
         ConversationState closed = lifecycle.confirmResolution(lifecycle.proposeResolution(assignedTo(7), 7));
         clock.advance(Duration.ofDays(7).plusSeconds(1));

@@ -2,6 +2,7 @@ package org.otklik.server.admin;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.otklik.server.agent.Agent;
 import org.otklik.server.agent.AgentChanges;
@@ -19,6 +20,7 @@ import org.otklik.server.department.Department;
 import org.otklik.server.department.Departments;
 import org.otklik.server.shared.NotFound;
 import org.otklik.server.shared.Require;
+import org.otklik.server.triage.TriageManagement;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The admin REST API ({@code /api/v1/admin/**}, admin tokens only). */
 @RestController
@@ -41,9 +44,11 @@ class AdminApiController {
     private final ChannelManagement channels;
     private final Departments departments;
     private final ConversationManagement conversations;
+    private final TriageManagement triage;
 
     AdminApiController(AgentManagement agents, CannedReplies cannedReplies, ChannelManagement channels,
-                       Departments departments, ConversationManagement conversations) {
+                       Departments departments, ConversationManagement conversations, TriageManagement triage) {
+        this.triage = triage;
         this.agents = agents;
         this.cannedReplies = cannedReplies;
         this.channels = channels;
@@ -83,7 +88,7 @@ class AdminApiController {
                 request.skills(), request.maxChats())));
     }
 
-    record CannedReplyRequest(String title, String body, String department) {
+    record CannedReplyRequest(String title, String body, String department, String purpose) {
     }
 
     @GetMapping("/canned-replies")
@@ -94,12 +99,12 @@ class AdminApiController {
     @PostMapping("/canned-replies")
     ResponseEntity<CannedReply> createCannedReply(@RequestBody CannedReplyRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(cannedReplies.create(request.title(), request.body(), request.department()));
+                .body(cannedReplies.create(request.title(), request.body(), request.department(), request.purpose()));
     }
 
     @PutMapping("/canned-replies/{id}")
     CannedReply updateCannedReply(@PathVariable long id, @RequestBody CannedReplyRequest request) {
-        return cannedReplies.update(id, request.title(), request.body(), request.department());
+        return cannedReplies.update(id, request.title(), request.body(), request.department(), request.purpose());
     }
 
     @DeleteMapping("/canned-replies/{id}")
@@ -108,15 +113,16 @@ class AdminApiController {
         return ResponseEntity.noContent().build();
     }
 
-    record ChannelRequest(String id, String type, String name, String defaultDepartment) {
+    record ChannelRequest(String id, String type, String name, String defaultDepartment,
+                          Boolean departmentFromTriage) {
     }
 
     /** A channel; {@code token} is present only in the answer to creation, the one time it is known in clear. */
-    record ChannelJson(String id, String type, String name, String defaultDepartment, String webhookUrl,
-                       String widgetUrl, String token, Instant createdAt) {
+    record ChannelJson(String id, String type, String name, String defaultDepartment, boolean departmentFromTriage,
+                       String webhookUrl, String widgetUrl, String token, Instant createdAt) {
         static ChannelJson of(Channel c, String token) {
             String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-            return new ChannelJson(c.id(), c.type().wire(), c.name(), c.defaultDepartment(),
+            return new ChannelJson(c.id(), c.type().wire(), c.name(), c.defaultDepartment(), c.departmentFromTriage(),
                     c.type() == ChannelType.API ? base + "/api/v1/inbound" : null,
                     c.widgetKey() == null ? null : base + "/widget/" + c.widgetKey(), token, c.createdAt());
         }
@@ -130,7 +136,8 @@ class AdminApiController {
     @PostMapping("/channels")
     ResponseEntity<ChannelJson> createChannel(@RequestBody ChannelRequest request) {
         ChannelType type = ChannelType.parse(Require.text(request.type(), "type", 20), "type");
-        CreatedChannel created = channels.create(request.id(), type, request.name(), request.defaultDepartment());
+        CreatedChannel created = channels.create(request.id(), type, request.name(), request.defaultDepartment(),
+                request.departmentFromTriage() == null || request.departmentFromTriage());
         return ResponseEntity.status(HttpStatus.CREATED).body(ChannelJson.of(created.channel(), created.token()));
     }
 
@@ -149,6 +156,18 @@ class AdminApiController {
         }
         return new ContactJson(id, vip);
     }
+
+    /** Agents' triage corrections as labelled JSONL (the format of data/triage-sample.jsonl), to train on. */
+    @GetMapping(value = "/triage/corrections", produces = "application/x-ndjson")
+    String triageCorrections() {
+        StringBuilder out = new StringBuilder();
+        for (Map<String, Object> row : triage.corrections()) {
+            out.append(JSON.writeValueAsString(row)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record DepartmentRequest(String code, String name) {
     }

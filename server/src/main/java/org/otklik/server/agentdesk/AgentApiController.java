@@ -1,7 +1,10 @@
 package org.otklik.server.agentdesk;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.otklik.engine.lifecycle.ConversationStatus;
 import org.otklik.engine.routing.AgentLoad;
@@ -14,13 +17,18 @@ import org.otklik.server.agent.IssuedToken;
 import org.otklik.server.cannedreply.CannedReply;
 import org.otklik.server.conversation.ConversationFilter;
 import org.otklik.server.conversation.ConversationManagement;
+import org.otklik.server.conversation.MessageView;
 import org.otklik.server.conversation.TimelineEntry;
 import org.otklik.server.department.Department;
 import org.otklik.server.department.Departments;
 import org.otklik.server.routing.RoutingManagement;
 import org.otklik.server.shared.ApiError;
 import org.otklik.server.shared.InvalidInput;
+import org.otklik.server.shared.NotFound;
 import org.otklik.server.shared.Require;
+import org.otklik.server.triage.Labels;
+import org.otklik.server.triage.MessageLabels;
+import org.otklik.server.triage.TriageManagement;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,14 +54,16 @@ class AgentApiController {
     private final Desk desk;
     private final RoutingManagement routing;
     private final Departments departments;
+    private final TriageManagement triage;
 
     AgentApiController(AgentManagement agents, ConversationManagement conversations, Desk desk,
-                       RoutingManagement routing, Departments departments) {
+                       RoutingManagement routing, Departments departments, TriageManagement triage) {
         this.agents = agents;
         this.conversations = conversations;
         this.desk = desk;
         this.routing = routing;
         this.departments = departments;
+        this.triage = triage;
     }
 
     record Credentials(String login, String password) {
@@ -121,7 +131,33 @@ class AgentApiController {
 
     @GetMapping("/conversations/{id}/messages")
     List<ConversationJson.MessageJson> messages(@AuthenticationPrincipal Object principal, @PathVariable long id) {
-        return desk.messages(principal, id).stream().map(ConversationJson.MessageJson::of).toList();
+        List<MessageView> messages = desk.messages(principal, id);
+        if (!(principal instanceof AgentIdentity)) {
+            return messages.stream().map(ConversationJson.MessageJson::of).toList();
+        }
+        Map<Long, MessageLabels> labels = new HashMap<>();
+        triage.labelsOfConversation(id).forEach(l -> labels.put(l.messageId(), l));
+        return messages.stream().map(m -> ConversationJson.MessageJson.of(m, labels.containsKey(m.id())
+                ? ConversationJson.TriageJson.of(labels.get(m.id())) : null)).toList();
+    }
+
+    record TriageCorrection(String kind, String department, @JsonProperty("private") Boolean isPrivate,
+                            Boolean profanity, String outage, String lang) {
+    }
+
+    /** An agent corrects what triage read a user's message as; the correction becomes labelled data. */
+    @PutMapping("/messages/{messageId}/triage")
+    ConversationJson.TriageJson correctTriage(@AuthenticationPrincipal AgentIdentity me, @PathVariable long messageId,
+                                              @RequestBody TriageCorrection c) {
+        MessageLabels current = triage.labels(messageId)
+                .orElseThrow(() -> new NotFound("message " + messageId + " was not triaged"));
+        desk.view(me, current.conversationId());
+        Labels was = current.effective();
+        Labels corrected = new Labels(Require.present(c.kind(), "kind"), c.department(),
+                c.isPrivate() == null ? was.isPrivate() : c.isPrivate(),
+                c.profanity() == null ? was.profanity() : c.profanity(), c.outage(),
+                c.lang() == null ? was.lang() : c.lang(), was.translit(), Map.of(), was.source());
+        return ConversationJson.TriageJson.of(triage.correct(messageId, corrected, me.id()));
     }
 
     @GetMapping("/conversations/{id}/timeline")

@@ -1,6 +1,11 @@
 package org.otklik.server.agentdesk;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.Map;
+import org.otklik.server.triage.Labels;
+import org.otklik.server.triage.MessageLabels;
 import org.otklik.engine.routing.QueuePosition;
 import org.otklik.server.conversation.ConversationView;
 import org.otklik.server.conversation.MessageView;
@@ -22,10 +27,32 @@ public record ConversationJson(long id, String status, String department, String
     public record QueueJson(int position, long estimatedWaitSeconds) {
     }
 
-    public record MessageJson(long id, String direction, String kind, String text, Long agentId, Instant createdAt) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MessageJson(long id, String direction, String kind, String text, Long agentId, Instant createdAt,
+                              TriageJson triage) {
         static MessageJson of(MessageView m) {
+            return of(m, null);
+        }
+
+        static MessageJson of(MessageView m, TriageJson triage) {
             return new MessageJson(m.id(), m.direction().wire(), m.kind().wire(), m.text(), m.agentId(),
-                    m.createdAt());
+                    m.createdAt(), triage);
+        }
+    }
+
+    /** What triage read a user's message as (or what an agent corrected it to: {@code corrected}). */
+    public record TriageJson(String kind, String department, boolean isPrivate, boolean profanity, String outage,
+                             String lang, Map<String, Double> confidence, String source, boolean corrected) {
+
+        @JsonProperty("private")
+        public boolean isPrivate() {
+            return isPrivate;
+        }
+
+        static TriageJson of(MessageLabels labels) {
+            Labels l = labels.effective();
+            return new TriageJson(l.kind(), l.department(), l.isPrivate(), l.profanity(), l.outage(), l.lang(),
+                    labels.predicted().confidence(), l.source(), labels.corrected() != null);
         }
     }
 

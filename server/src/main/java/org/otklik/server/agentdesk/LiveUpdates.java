@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.otklik.server.agent.AgentPresenceChanged;
 import org.otklik.server.conversation.ConversationAssigned;
+import org.otklik.server.conversation.ConversationAutoAnswered;
 import org.otklik.server.conversation.ConversationClosed;
 import org.otklik.server.conversation.ConversationOverflowed;
 import org.otklik.server.conversation.ConversationQueued;
@@ -94,6 +95,11 @@ class LiveUpdates implements SmartLifecycle {
 
     @EventListener
     void on(CsatSubmitted e) {
+        signal(e.conversationId());
+    }
+
+    @EventListener
+    void on(ConversationAutoAnswered e) {
         signal(e.conversationId());
     }
 

@@ -3,23 +3,31 @@ package org.otklik.server.agentdesk;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.otklik.engine.lifecycle.ConversationStatus;
 import org.otklik.engine.routing.Presence;
 import org.otklik.server.agent.Agent;
 import org.otklik.server.agent.AgentIdentity;
 import org.otklik.server.agent.AgentManagement;
+import org.otklik.server.cannedreply.CannedReplies;
+import org.otklik.server.cannedreply.CannedReply;
 import org.otklik.server.conversation.ConversationFilter;
 import org.otklik.server.conversation.ConversationManagement;
 import org.otklik.server.conversation.ConversationView;
 import org.otklik.server.department.Departments;
 import org.otklik.server.routing.RoutingManagement;
+import org.otklik.server.shared.NotFound;
 import org.otklik.server.shared.OtklikException;
+import org.otklik.server.triage.Labels;
+import org.otklik.server.triage.MessageLabels;
+import org.otklik.server.triage.TriageManagement;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -45,9 +53,14 @@ class WorkspaceController {
     private final Departments departments;
     private final LiveUpdates live;
     private final InstantSource clock;
+    private final TriageManagement triage;
+    private final CannedReplies cannedReplies;
 
     WorkspaceController(Desk desk, AgentManagement agents, ConversationManagement conversations,
-                        RoutingManagement routing, Departments departments, LiveUpdates live, InstantSource clock) {
+                        RoutingManagement routing, Departments departments, LiveUpdates live, InstantSource clock,
+                        TriageManagement triage, CannedReplies cannedReplies) {
+        this.triage = triage;
+        this.cannedReplies = cannedReplies;
         this.desk = desk;
         this.agents = agents;
         this.conversations = conversations;
@@ -179,14 +192,60 @@ class WorkspaceController {
         model.addAttribute("c", json);
         model.addAttribute("items", ThreadItem.merge(conversations.messages(id, 0, 1000),
                 conversations.timeline(id)));
-        model.addAttribute("canAct", view.assigneeId() != null && view.assigneeId() == me.id()
-                && view.status().occupiesAgent());
+        model.addAttribute("canAct", canAct(view, me));
         model.addAttribute("canned", desk.cannedRepliesFor(me).stream()
                 .filter(r -> r.department() == null || r.department().equals(view.department())).toList());
         Map<Long, String> agentNames = new HashMap<>();
         agents.all().forEach(a -> agentNames.put(a.id(), a.displayName()));
         model.addAttribute("agentNames", agentNames);
         model.addAttribute("departmentNames", departmentNames());
+
+        List<MessageLabels> labels = triage.labelsOfConversation(id);
+        model.addAttribute("triage", labels.isEmpty() ? null : labels.get(0));
+        model.addAttribute("kinds", Labels.KINDS);
+        model.addAttribute("outages", Labels.OUTAGES);
+        model.addAttribute("swearing", labels.stream().filter(l -> l.effective().profanity())
+                .map(MessageLabels::messageId).collect(Collectors.toSet()));
+        List<CannedReply> suggestions = new ArrayList<>();
+        if (canAct(view, me)) {
+            if (labels.stream().anyMatch(l -> l.effective().profanity())) {
+                suggestions.addAll(cannedReplies.forPurpose("profanity", view.department()));
+            }
+            if (labels.stream().anyMatch(l -> l.effective().shouldMoveToPrivate())) {
+                suggestions.addAll(cannedReplies.forPurpose("move_to_private", view.department()));
+            }
+        }
+        model.addAttribute("suggestions", suggestions);
+    }
+
+    private static boolean canAct(ConversationView view, AgentIdentity me) {
+        return view.assigneeId() != null && view.assigneeId() == me.id() && view.status().occupiesAgent();
+    }
+
+    /** An agent corrects what triage read the first message as. */
+    @PostMapping("/messages/{messageId}/triage")
+    String correctTriage(@AuthenticationPrincipal AgentIdentity me, @PathVariable long messageId,
+                         @RequestParam String kind, @RequestParam(required = false) String department,
+                         @RequestParam(required = false) String outage,
+                         @RequestParam(name = "private", defaultValue = "false") boolean isPrivate,
+                         @RequestParam(defaultValue = "false") boolean profanity, @RequestParam String lang,
+                         Model model) {
+        MessageLabels current = triage.labels(messageId)
+                .orElseThrow(() -> new NotFound("message " + messageId + " was not triaged"));
+        desk.view(me, current.conversationId());
+        try {
+            triage.correct(messageId, new Labels(kind, "problem".equals(kind) ? blankToNull(department) : null,
+                    isPrivate, profanity, blankToNull(outage), lang, current.predicted().translit(), Map.of(),
+                    current.predicted().source()), me.id());
+        } catch (OtklikException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        pane(me, current.conversationId(), model);
+        return "workspace/conversation :: thread-update";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private Map<String, String> departmentNames() {

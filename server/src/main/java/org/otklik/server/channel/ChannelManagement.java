@@ -24,7 +24,7 @@ public class ChannelManagement {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{1,63}");
     private static final RowMapper<Channel> ROW = (rs, n) -> new Channel(rs.getString("id"),
             ChannelType.valueOf(rs.getString("type")), rs.getString("name"), rs.getString("default_department"),
-            rs.getString("widget_key"), Times.fromDb(rs, "created_at"));
+            rs.getString("widget_key"), rs.getBoolean("department_from_triage"), Times.fromDb(rs, "created_at"));
 
     private final JdbcClient jdbc;
     private final Departments departments;
@@ -41,6 +41,16 @@ public class ChannelManagement {
      */
     @Transactional
     public CreatedChannel create(String id, ChannelType type, String name, String defaultDepartment) {
+        return create(id, type, name, defaultDepartment, true);
+    }
+
+    /**
+     * @param departmentFromTriage let triage choose the department of new conversations (false for a channel that
+     *                             serves one department, e.g. a payments page's widget)
+     */
+    @Transactional
+    public CreatedChannel create(String id, ChannelType type, String name, String defaultDepartment,
+                                 boolean departmentFromTriage) {
         String channelId = id == null ? type.wire() + "-" + Secrets.newId(4) : Require.text(id, "id", 64);
         if (!ID.matcher(channelId).matches()) {
             throw new InvalidInput("id", "id must be 2-64 lower-case letters, digits, '-' or '_'");
@@ -52,10 +62,11 @@ public class ChannelManagement {
         String widgetKey = type == ChannelType.WIDGET ? Secrets.newId(12) : null;
         try {
             jdbc.sql("""
-                    insert into channel (id, type, name, default_department, token_hash, widget_key, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    insert into channel (id, type, name, default_department, token_hash, widget_key,
+                                         department_from_triage, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(channelId, type.name(), validName, department, Secrets.sha256(token), widgetKey,
-                            Times.toDb(clock.instant()))
+                            departmentFromTriage, Times.toDb(clock.instant()))
                     .update();
         } catch (DuplicateKeyException e) {
             throw new StateConflict("channel " + channelId + " already exists");

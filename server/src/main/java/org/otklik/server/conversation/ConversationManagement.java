@@ -111,6 +111,9 @@ public class ConversationManagement {
                     : channels.get(m.channelId()).defaultDepartment();
             ConversationState opened = lifecycle.open(department);
             Priority priority = priorityOf(m.urgent(), contact.vip(), false);
+            if (m.autoAnswer() != null) {
+                opened = lifecycle.answerAutomatically(opened);
+            }
             // continuity: a user whose last conversation closed recently goes back to that agent if they can take it
             Long preferred = latest.map(ConversationRow::state)
                     .filter(last -> last.closedAt() != null && !last.closedAt().plus(continuityWindow).isBefore(now))
@@ -130,7 +133,19 @@ public class ConversationManagement {
         conversations.save(conversation, now);
 
         ConversationState s = conversation.state();
-        if (outcome == null || outcome instanceof UserMessageOutcome.StartsNewConversation) {
+        boolean started = outcome == null || outcome instanceof UserMessageOutcome.StartsNewConversation;
+        if (started && s.status() == ConversationStatus.RESOLUTION_PROPOSED) {
+            messages.insert(conversation.id(), m.channelId(), Direction.OUT, "faq:" + conversation.id(),
+                    MessageKind.TEXT, null, m.autoAnswer().text(), now);
+            messages.insert(conversation.id(), m.channelId(), Direction.OUT, "faq-prompt:" + conversation.id(),
+                    MessageKind.RESOLUTION_REQUEST, null, m.autoAnswer().prompt(), now);
+            eventLog.append(conversation, "auto_answered", now, null, "canned reply " + m.autoAnswer().replyId());
+            events.publishEvent(new ConversationAutoAnswered(conversation.id(), m.autoAnswer().replyId(),
+                    s.department(), m.channelId(), now));
+        } else if (started) {
+            recordQueued(conversation, now);
+        } else if (outcome instanceof UserMessageOutcome.BackToQueue) {
+            eventLog.append(conversation, "returned_to_queue", now, null, "the user wrote after the automatic answer");
             recordQueued(conversation, now);
         } else if (outcome instanceof UserMessageOutcome.Reopened) {
             eventLog.append(conversation, "reopened", now, s.previousAssignee(), null);
@@ -275,6 +290,11 @@ public class ConversationManagement {
         Instant now = clock.instant();
         if (confirmed) {
             close(row, lifecycle.confirmResolution(row.state()), now);
+        } else if (row.state().assignee() == null) {
+            ConversationRow next = row.with(lifecycle.rejectResolution(row.state()));
+            conversations.save(next, now);
+            eventLog.append(next, "resolution_rejected", now, null, "the automatic answer did not help");
+            recordQueued(next, now);
         } else {
             ConversationRow next = row.with(lifecycle.rejectResolution(row.state()));
             conversations.save(next, now);

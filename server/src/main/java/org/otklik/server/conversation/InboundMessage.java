@@ -8,9 +8,31 @@ package org.otklik.server.conversation;
  * @param department        the department the channel already knows, or null for the channel's default
  * @param contactVip        the channel says the user is (true) or is not (false) a VIP; null leaves it as stored
  * @param urgent            the channel flags the message urgent (e.g. an outage or a security case)
+ * @param autoAnswer        an answer the FAQ is sure of; used only if this message starts a conversation
  */
 public record InboundMessage(String channelId, String externalId, String contactExternalId, String contactName,
-                             String text, String department, Boolean contactVip, boolean urgent) {
+                             String text, String department, Boolean contactVip, boolean urgent,
+                             AutoAnswer autoAnswer) {
+
+    /** An answer sent at once, without an agent: the FAQ's reply and the question whether it helped. */
+    public record AutoAnswer(long replyId, String text, String prompt) {
+    }
+
+    public InboundMessage(String channelId, String externalId, String contactExternalId, String contactName,
+                          String text, String department, Boolean contactVip, boolean urgent) {
+        this(channelId, externalId, contactExternalId, contactName, text, department, contactVip, urgent, null);
+    }
+
+    public InboundMessage withAutoAnswer(AutoAnswer answer) {
+        return new InboundMessage(channelId, externalId, contactExternalId, contactName, text, department, contactVip,
+                urgent, answer);
+    }
+
+    /** The same message, queued in this department if it starts a conversation. */
+    public InboundMessage inDepartment(String code) {
+        return new InboundMessage(channelId, externalId, contactExternalId, contactName, text, code, contactVip, urgent,
+                autoAnswer);
+    }
 
     /** A plain message: no VIP information, not urgent. */
     public static InboundMessage of(String channelId, String externalId, String contactExternalId, String contactName,

@@ -11,7 +11,11 @@ final class DemoScript {
     record Story(String department, String opening, List<String> followUps) {
     }
 
-    record Canned(String title, String body, String department) {
+    record Canned(String title, String body, String department, String purpose) {
+
+        Canned(String title, String body, String department) {
+            this(title, body, department, null);
+        }
     }
 
     static final List<String> NAMES = List.of("Мария", "Алексей", "Ольга", "Дмитрий", "Екатерина", "Сергей", "Анна",
@@ -64,7 +68,7 @@ final class DemoScript {
             new Canned("Проверяю", "Спасибо за подробности, {{contact.name|друг}}. Проверяю, это займёт пару минут.",
                     null),
             new Canned("Передам в личные сообщения", "Чтобы не публиковать личные данные, давайте продолжим в личных "
-                    + "сообщениях сообщества — напишите нам туда, пожалуйста.", null),
+                    + "сообщениях сообщества — напишите нам туда, пожалуйста.", null, "move_to_private"),
             new Canned("Возврат оформлен", "Мы оформили возврат. Деньги вернутся на карту в течение 3–10 рабочих "
                     + "дней, в зависимости от банка.", "payments"),
             new Canned("Двойное списание", "Вижу два списания. Второе — техническая блокировка: банк снимет её сам "
@@ -77,7 +81,7 @@ final class DemoScript {
             new Canned("Жалоба принята", "Спасибо, что сообщили. Мы проверим страницу и примем меры, если нарушение "
                     + "подтвердится. Результат проверки придёт в уведомлениях.", "violations"),
             new Canned("Вежливо о грубости", "Понимаем, что ситуация неприятная. Давайте спокойно разберёмся — "
-                    + "так мы быстрее сможем помочь.", null),
+                    + "так мы быстрее сможем помочь.", null, "profanity"),
             new Canned("Что-то ещё?", "Рады были помочь, {{contact.name|друг}}! Если появятся вопросы — пишите, "
                     + "мы на связи.", null));
 

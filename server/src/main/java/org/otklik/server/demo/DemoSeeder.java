@@ -18,6 +18,7 @@ import org.otklik.server.channel.ChannelManagement;
 import org.otklik.server.channel.ChannelType;
 import org.otklik.server.channel.CreatedChannel;
 import org.otklik.server.shared.Secrets;
+import org.otklik.text.FaqIndex;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -88,7 +89,8 @@ class DemoSeeder {
             }
         }
         if (cannedReplies.all().isEmpty()) {
-            DemoScript.CANNED.forEach(c -> cannedReplies.create(c.title(), c.body(), c.department()));
+            DemoScript.CANNED.forEach(c -> cannedReplies.create(c.title(), c.body(), c.department(), c.purpose()));
+            FaqIndex.demo().forEach(f -> cannedReplies.create(f.title(), f.body(), f.department(), "faq"));
         }
 
         String url = "http://localhost:" + environment.getProperty("local.server.port",

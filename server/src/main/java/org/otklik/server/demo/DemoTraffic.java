@@ -140,8 +140,8 @@ class DemoTraffic implements DisposableBean {
 
     private long say(String contact, String name, String text) {
         String messageId = "demo-" + sequence.incrementAndGet();
-        return gateway.accept(InboundMessage.of(DemoSeeder.API_CHANNEL, messageId, contact, name, text, null))
-                .conversationId();
+        return gateway.accept(InboundMessage.of(DemoSeeder.API_CHANNEL, messageId, contact, name, text, null),
+                "ok_message").conversationId();
     }
 
     private void later(Duration delay, Runnable step) {

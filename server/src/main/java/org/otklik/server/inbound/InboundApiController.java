@@ -11,6 +11,7 @@ import org.otklik.server.department.Departments;
 import org.otklik.server.shared.InvalidInput;
 import org.otklik.server.shared.NotAllowed;
 import org.otklik.server.shared.Require;
+import org.otklik.server.triage.Labels;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,7 +44,8 @@ class InboundApiController {
     record ContactPart(String externalId, String name, Boolean vip) {
     }
 
-    record InboundRequest(String externalId, ContactPart contact, String text, String department, Boolean urgent) {
+    record InboundRequest(String externalId, ContactPart contact, String text, String department, Boolean urgent,
+                          String source) {
     }
 
     @PostMapping("/inbound")
@@ -56,8 +58,11 @@ class InboundApiController {
         String text = Require.text(request.text(), "text", MAX_TEXT);
         String department = request.department() == null ? null
                 : departments.requireKnown(request.department(), "department");
+        if (request.source() != null && !Labels.SOURCES.contains(request.source())) {
+            throw new InvalidInput("source", "source must be one of " + Labels.SOURCES);
+        }
         InboundReceipt receipt = gateway.accept(new InboundMessage(channel.channelId(), externalId, contactId, name,
-                text, department, contact.vip(), Boolean.TRUE.equals(request.urgent())));
+                text, department, contact.vip(), Boolean.TRUE.equals(request.urgent())), request.source());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(receipt);
     }
 

@@ -1,29 +1,53 @@
 package org.otklik.server.inbound;
 
+import org.otklik.server.channel.ChannelManagement;
 import org.otklik.server.conversation.ConversationManagement;
 import org.otklik.server.conversation.ConversationView;
 import org.otklik.server.conversation.InboundMessage;
 import org.otklik.server.conversation.Received;
 import org.otklik.server.routing.RoutingManagement;
+import org.otklik.server.triage.Labels;
+import org.otklik.server.triage.TriageManagement;
 import org.springframework.stereotype.Service;
 
 /**
- * The one way a user's message enters Otklik, whatever the channel: store it exactly once, let routing settle, and
- * report where the conversation stands. Call it outside any transaction.
+ * The one way a user's message enters Otklik, whatever the channel: triage reads it (a problem goes to its
+ * department's queue when the channel did not say), it is stored exactly once with its labels, routing settles, and
+ * the answer says where the conversation stands. Call it outside any transaction.
  */
 @Service
 public class InboundGateway {
 
     private final ConversationManagement conversations;
     private final RoutingManagement routing;
+    private final TriageManagement triage;
+    private final ChannelManagement channels;
 
-    InboundGateway(ConversationManagement conversations, RoutingManagement routing) {
+    InboundGateway(ConversationManagement conversations, RoutingManagement routing, TriageManagement triage,
+                   ChannelManagement channels) {
+        this.channels = channels;
         this.conversations = conversations;
         this.routing = routing;
+        this.triage = triage;
     }
 
-    public InboundReceipt accept(InboundMessage message) {
-        Received received = conversations.receive(message);
+    /**
+     * @param source where the user wrote it (ok_message, vk_comment, mention...; see {@link Labels#SOURCES}), or null
+     */
+    public InboundReceipt accept(InboundMessage message, String source) {
+        Labels labels = triage.read(message.text(), source);
+        boolean triageRoutes = message.department() == null
+                && channels.get(message.channelId()).departmentFromTriage();
+        InboundMessage queued = triageRoutes
+                ? triage.departmentOf(labels).map(message::inDepartment).orElse(message) : message;
+        InboundMessage routed = triage.automaticAnswer(message.text(), labels)
+                .map(m -> queued.withAutoAnswer(new InboundMessage.AutoAnswer(m.entry().id(), m.entry().body(),
+                        triage.automaticAnswerPrompt())))
+                .orElse(queued);
+        Received received = conversations.receive(routed);
+        if (!received.duplicate()) {
+            triage.record(received.messageId(), received.conversationId(), labels);
+        }
         routing.settle();
         return receipt(received.conversationId(), received.messageId(), received.duplicate());
     }

@@ -71,7 +71,7 @@ class WidgetApiController {
         String contact = contactOf(visitorToken);
         // the client's id is only unique per visitor, so the stored external id is scoped by the visitor's hash
         InboundReceipt receipt = gateway.accept(InboundMessage.of(channel.id(), contact + ":" + clientMessageId,
-                contact, name, text, null));
+                contact, name, text, null), "web_chat");
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(receipt);
     }
 

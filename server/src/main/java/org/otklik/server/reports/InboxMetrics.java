@@ -12,12 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.otklik.engine.lifecycle.ConversationStatus;
 import org.otklik.server.conversation.ConversationAssigned;
+import org.otklik.server.conversation.ConversationAutoAnswered;
 import org.otklik.server.conversation.ConversationClosed;
 import org.otklik.server.conversation.ConversationManagement;
 import org.otklik.server.conversation.MessageReceived;
 import org.otklik.server.conversation.ReplySent;
 import org.otklik.server.csat.CsatSubmitted;
 import org.otklik.server.shared.AfterCommit;
+import org.otklik.server.triage.MessageTriaged;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -76,6 +78,21 @@ class InboxMetrics {
     @EventListener
     void on(ConversationClosed event) {
         AfterCommit.run(() -> counter("otklik.conversations.closed", "reason", event.reason().wire()).increment());
+    }
+
+    @EventListener
+    void on(ConversationAutoAnswered event) {
+        AfterCommit.run(() -> counter("otklik.faq.auto.answers", "department", event.department()).increment());
+    }
+
+    @EventListener
+    void on(MessageTriaged event) {
+        AfterCommit.run(() -> {
+            counter("otklik.triage.messages", "kind", event.kind()).increment();
+            if (event.outage() != null) {
+                counter("otklik.triage.outage.reports", "component", event.outage()).increment();
+            }
+        });
     }
 
     @EventListener

@@ -13,17 +13,23 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.support.ui.Select;
 import org.otklik.server.agent.Agent;
+import org.otklik.server.cannedreply.CannedReplies;
 import org.otklik.server.channel.ChannelType;
 import org.otklik.server.channel.CreatedChannel;
 import org.otklik.server.support.Browser;
 import org.otklik.server.support.PostgresIT;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The main flow in a real headless Chromium: a user writes in the web chat without logging in anywhere, an agent
  * signs in, goes online, answers, proposes a resolution; the user confirms and rates; the agent sees the rating.
  */
 class ConversationInBrowserIT extends PostgresIT {
+
+    @Autowired
+    CannedReplies cannedReplies;
 
     private ChromeDriver browser;
     private WebDriverWait wait;
@@ -53,7 +59,7 @@ class ConversationInBrowserIT extends PostgresIT {
     @Test
     void userWritesInTheWidgetAndTheAgentAnswersResolvesAndSeesTheRating() {
         String dept = newDepartment();
-        CreatedChannel widget = channels.create(null, ChannelType.WIDGET, "Поддержка Примера", dept);
+        CreatedChannel widget = channels.create(null, ChannelType.WIDGET, "Поддержка Примера", dept, false);
         Agent agent = newAgent(4, dept);
         String hostile = "<img src=x onerror=alert(1)> не могу войти";
 
@@ -108,5 +114,44 @@ class ConversationInBrowserIT extends PostgresIT {
         assertThat(browser.findElement(By.cssSelector("[data-test='status']")).getAttribute("data-status"))
                 .isEqualTo("closed");
         Browser.screenshot(browser, "workspace-rated");
+    }
+
+    @Test
+    void theAgentSeesWhatTriageReadTakesTheSuggestedReplyAndCorrectsTheLabels() {
+        String dept = newDepartment();
+        TestChannel channel = newApiChannel(dept);
+        Agent agent = newAgent(4, dept);
+        cannedReplies.create("Вежливо о грубости", "{{contact.name}}, понимаем ваше раздражение. Разберёмся.", dept,
+                "profanity");
+        cannedReplies.create("Сброс пароля", "Здравствуйте, {{contact.name}}! Сбросили вам пароль.", dept);
+        send(channel, unique("m"), unique("user"), "бл*ть опять не могу войти в аккаунт, пароль не подходит");
+
+        browser.get(base() + "/workspace");
+        visible(By.id("username")).sendKeys(agent.login());
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        visible(By.id("presence-online")).click();
+        visible(By.cssSelector("[data-test='mine'] a")).click();
+
+        WebElement labels = visible(By.cssSelector("[data-test='triage']"));
+        assertThat(labels.getAttribute("data-kind")).isEqualTo("problem");
+        assertThat(labels.findElements(By.cssSelector(".badge.warn"))).as("the swearing badge").hasSize(1);
+
+        visible(By.cssSelector("[data-test='suggestions'] .suggestion")).click();
+        wait.until(d -> d.findElement(By.id("reply-text")).getAttribute("value")
+                .equals("Мария, понимаем ваше раздражение. Разберёмся."));
+        new Select(browser.findElement(By.id("canned-select"))).selectByVisibleText("Сброс пароля");
+        wait.until(d -> d.findElement(By.id("reply-text")).getAttribute("value")
+                .equals("Здравствуйте, Мария! Сбросили вам пароль."));
+
+        browser.findElement(By.cssSelector("[data-test='triage'] details summary")).click();
+        new Select(browser.findElement(By.cssSelector("[data-test='triage'] select[name='kind']")))
+                .selectByValue("negative_vague");
+        new Select(browser.findElement(By.cssSelector("[data-test='triage'] select[name='department']")))
+                .selectByValue("");
+        browser.findElement(By.cssSelector("[data-test='triage'] form button[type='submit']")).click();
+        wait.until(d -> "negative_vague".equals(d.findElement(By.cssSelector("[data-test='triage']"))
+                .getAttribute("data-kind")));
+        Browser.screenshot(browser, "workspace-triage-corrected");
     }
 }

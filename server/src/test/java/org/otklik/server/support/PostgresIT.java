@@ -71,8 +71,15 @@ public abstract class PostgresIT {
     public record TestChannel(String id, String token) {
     }
 
+    /** A REST channel whose conversations always go to this department (triage does not pick one). */
     protected TestChannel newApiChannel(String defaultDepartment) {
-        CreatedChannel created = channels.create(null, ChannelType.API, "Test API", defaultDepartment);
+        CreatedChannel created = channels.create(null, ChannelType.API, "Test API", defaultDepartment, false);
+        return new TestChannel(created.channel().id(), created.token());
+    }
+
+    /** A REST channel whose new conversations go to the department triage reads in their first message. */
+    protected TestChannel newTriagedChannel(String defaultDepartment) {
+        CreatedChannel created = channels.create(null, ChannelType.API, "Test API", defaultDepartment, true);
         return new TestChannel(created.channel().id(), created.token());
     }
 
