@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "otklik", mixinStandardHelpOptions = true, version = "Otklik 0.1",
         description = "Customer care for social networks and messengers.",
         subcommands = {DemoCommand.class, ServeCommand.class, SimulateCommand.class, StaffingCommand.class,
-                TriageCommand.class, TriageEvalCommand.class, FaqEvalCommand.class})
+                TriageCommand.class, TriageEvalCommand.class, FaqEvalCommand.class, ListenCommand.class,
+                ListenEvalCommand.class, ListenBenchCommand.class})
 public final class Otklik implements Callable<Integer> {
 
     /** Exit code for bad arguments. */

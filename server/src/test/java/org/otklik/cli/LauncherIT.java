@@ -50,7 +50,11 @@ class LauncherIT {
     void badArgumentsExitWithTwoAndOneLine() throws Exception {
         for (String[] args : List.of(new String[] {"demo", "--port", "0"}, new String[] {"demo", "--traffic", "x"},
                 new String[] {"serve", "--db-url", "jdbc:mysql://h/db"}, new String[] {"launch"},
-                new String[] {"serve", "--data", "d", "--db-url", "jdbc:postgresql://h/db"})) {
+                new String[] {"serve", "--data", "d", "--db-url", "jdbc:postgresql://h/db"},
+                new String[] {"listen", "--streams", "no-such-streams.json", "--in", "x", "--out", "y"},
+                new String[] {"listen", "--in", "x", "--out", "y"},
+                new String[] {"listen-eval", "--streams", "pom.xml", "--gold", "pom.xml"},
+                new String[] {"listen-bench", "--streams", "0"})) {
             Run run = run(args);
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.output()).as(String.join(" ", args)).hasSize(1);
@@ -141,6 +145,11 @@ class LauncherIT {
             String token = api.login(agent.get("login").asString(), agent.get("password").asString());
             assertThat(api.get("/api/v1/agents/me", token).status()).isEqualTo(200);
             assertThat(api.get("/actuator/health", null).body()).contains("UP");
+            Api.Response mention = api.post("/api/v1/mentions", credentials.get("channelToken").asString(),
+                    Map.of("sourceId", "launcher-post-1", "source", "vk_comment",
+                            "text", "Не могу зайти в Одноклассники второй день, пишет ошибка"));
+            assertThat(mention.status()).as(mention.body()).isEqualTo(202);
+            assertThat(mention.json().get("streams").toString()).as("the demo's streams are seeded").contains("ok");
             assertThat(Files.exists(data.resolve("otklik.mv.db"))).isTrue();
         } finally {
             demo.destroy();
@@ -150,4 +159,23 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void listenWritesOneRowPerPostInOrder(@TempDir Path dir) throws Exception {
+        Path shared = ROOT.resolve("text/src/test/resources/shared");
+        Path out = dir.resolve("matches.jsonl");
+        Path in = dir.resolve("posts.jsonl");
+        Files.writeString(in, Files.readString(shared.resolve("listening-sample.jsonl")) + "not json\n");
+        Run run = run("listen", "--streams", shared.resolve("streams-sample.json").toString(), "--in", in.toString(),
+                "--out", out.toString());
+        assertThat(run.exit()).as(String.join("\n", run.output())).isZero();
+        List<String> inRows = Files.readAllLines(in).stream().filter(l -> !l.isBlank()).toList();
+        List<String> outRows = Files.readAllLines(out);
+        assertThat(outRows).hasSize(inRows.size());
+        JsonNode first = JsonMapper.builder().build().readTree(outRows.get(0));
+        assertThat(first.get("id").toString()).isEqualTo(JsonMapper.builder().build().readTree(inRows.get(0))
+                .get("id").toString());
+        assertThat(first.has("streams")).isTrue();
+        assertThat(outRows.get(outRows.size() - 1)).contains("error");
+        assertThat(run.output()).anyMatch(l -> l.contains("line " + inRows.size()));
+    }
 }

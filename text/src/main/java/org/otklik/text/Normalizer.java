@@ -21,7 +21,8 @@ public final class Normalizer {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String lower = java.text.Normalizer.normalize(text, Form.NFKC).toLowerCase(Locale.ROOT).replace('ё', 'е');
+        String composed = isPlain(text) ? text : java.text.Normalizer.normalize(text, Form.NFKC);
+        String lower = composed.toLowerCase(Locale.ROOT).replace('ё', 'е');
         StringBuilder out = new StringBuilder(lower.length());
         int i = 0;
         while (i < lower.length()) {
@@ -69,6 +70,17 @@ public final class Normalizer {
         }
     }
 
+    /** Only ASCII and basic Cyrillic: compatibility normalisation would change nothing. */
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && !(c >= '\u0400' && c <= '\u045F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || isMask(c) || c == '\'' || c == 'ʻ' || c == '`';
     }
@@ -78,6 +90,6 @@ public final class Normalizer {
     }
 
     public static boolean isCyrillic(char c) {
-        return Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC;
+        return c >= '\u0400' && c <= '\u04FF';
     }
 }

@@ -1,7 +1,8 @@
 /**
- * The demo ({@code ./otklik demo}): seeds departments' agents, canned replies and two channels, writes the credentials
- * file, and (traffic on) plays Russian-speaking users who write in, answer agents, confirm and rate, so the inbox is
- * alive. Active only with {@code otklik.demo.enabled=true}.
+ * The demo ({@code ./otklik demo}): seeds departments' agents, canned replies, two channels and listening streams,
+ * writes the credentials file, and (traffic on) plays Russian-speaking users who write in, answer agents, confirm and
+ * rate, and a crawler of public posts for the mentions inbox, so the workspace is alive. Active only with
+ * {@code otklik.demo.enabled=true}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo")
 package org.otklik.server.demo;

@@ -18,6 +18,8 @@ import org.otklik.server.conversation.ConversationManagement;
 import org.otklik.server.conversation.MessageReceived;
 import org.otklik.server.conversation.ReplySent;
 import org.otklik.server.csat.CsatSubmitted;
+import org.otklik.server.listening.MentionHandled;
+import org.otklik.server.listening.MentionReceived;
 import org.otklik.server.shared.AfterCommit;
 import org.otklik.server.triage.MessageTriaged;
 import org.springframework.context.event.EventListener;
@@ -28,7 +30,9 @@ import org.springframework.stereotype.Component;
  * Counts the flow as it happens (committed events only) and samples conversations by status from the database.
  * Names: {@code otklik_messages_received_total}, {@code otklik_conversations{status}},
  * {@code otklik_assignments_total}, {@code otklik_queue_wait_seconds}, {@code otklik_first_response_seconds},
- * {@code otklik_conversations_closed_total{reason}}, {@code otklik_csat_score}.
+ * {@code otklik_conversations_closed_total{reason}}, {@code otklik_csat_score},
+ * {@code otklik_mentions_received_total{stream}}, {@code otklik_mentions_actionable_total{stream}},
+ * {@code otklik_mentions_handled_total{status}}.
  */
 @Component
 class InboxMetrics {
@@ -93,6 +97,21 @@ class InboxMetrics {
                 counter("otklik.triage.outage.reports", "component", event.outage()).increment();
             }
         });
+    }
+
+    @EventListener
+    void on(MentionReceived event) {
+        AfterCommit.run(() -> event.streams().forEach(stream -> {
+            counter("otklik.mentions.received", "stream", stream).increment();
+            if (event.actionable()) {
+                counter("otklik.mentions.actionable", "stream", stream).increment();
+            }
+        }));
+    }
+
+    @EventListener
+    void on(MentionHandled event) {
+        AfterCommit.run(() -> counter("otklik.mentions.handled", "status", event.status()).increment());
     }
 
     @EventListener

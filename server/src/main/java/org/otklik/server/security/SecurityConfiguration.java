@@ -38,6 +38,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers("/api/v1/inbound").hasRole("CHANNEL")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/mentions", "/api/v1/mentions/batch")
+                        .hasRole("CHANNEL")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/mentions/outbox").hasRole("CHANNEL")
                         .requestMatchers(HttpMethod.POST, "/api/v1/conversations/*/confirmation",
                                 "/api/v1/conversations/*/csat").hasRole("CHANNEL")
                         .requestMatchers(HttpMethod.GET, "/api/v1/conversations/*",

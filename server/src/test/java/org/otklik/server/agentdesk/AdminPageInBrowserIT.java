@@ -27,10 +27,7 @@ class AdminPageInBrowserIT extends PostgresIT {
     }
 
     private void signIn(String login) {
-        browser.get("http://127.0.0.1:" + port + "/workspace/login?lang=en");
-        browser.findElement(By.id("username")).sendKeys(login);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
+        Browser.signIn(browser, port, login, PASSWORD, "en");
     }
 
     @Test

@@ -46,6 +46,14 @@ public final class Browser {
         return driver;
     }
 
+    /** Signs in on the workspace's login page, in the given language. */
+    public static void signIn(ChromeDriver driver, int port, String login, String password, String lang) {
+        driver.get("http://127.0.0.1:" + port + "/workspace/login?lang=" + lang);
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(login);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+    }
+
     /** Saves a screenshot under target/screenshots for a human to look at. */
     public static void screenshot(ChromeDriver driver, String name) {
         try {

@@ -41,6 +41,9 @@ public abstract class PostgresIT {
         registry.add("spring.datasource.url", TestDatabase::url);
         registry.add("spring.datasource.username", TestDatabase::user);
         registry.add("spring.datasource.password", TestDatabase::password);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMail::smtpPort);
+        registry.add("otklik.listening.digest-recipients", () -> TestMail.DIGEST_RECIPIENT);
     }
 
     @LocalServerPort
