@@ -15,10 +15,12 @@ import org.otklik.server.channel.Channel;
 import org.otklik.server.channel.ChannelManagement;
 import org.otklik.server.channel.ChannelType;
 import org.otklik.server.channel.CreatedChannel;
+import org.otklik.server.connector.Connectors;
 import org.otklik.server.conversation.ConversationManagement;
 import org.otklik.server.department.Department;
 import org.otklik.server.department.Departments;
 import org.otklik.server.shared.NotFound;
+import org.otklik.server.shared.InvalidInput;
 import org.otklik.server.shared.Require;
 import org.otklik.server.triage.TriageManagement;
 import org.springframework.http.HttpStatus;
@@ -42,12 +44,15 @@ class AdminApiController {
     private final AgentManagement agents;
     private final CannedReplies cannedReplies;
     private final ChannelManagement channels;
+    private final Connectors connectors;
     private final Departments departments;
     private final ConversationManagement conversations;
     private final TriageManagement triage;
 
     AdminApiController(AgentManagement agents, CannedReplies cannedReplies, ChannelManagement channels,
-                       Departments departments, ConversationManagement conversations, TriageManagement triage) {
+                       Connectors connectors, Departments departments, ConversationManagement conversations,
+                       TriageManagement triage) {
+        this.connectors = connectors;
         this.triage = triage;
         this.agents = agents;
         this.cannedReplies = cannedReplies;
@@ -113,32 +118,49 @@ class AdminApiController {
         return ResponseEntity.noContent().build();
     }
 
-    record ChannelRequest(String id, String type, String name, String defaultDepartment,
-                          Boolean departmentFromTriage) {
+    /**
+     * A channel. {@code token} (the REST token) is present only in the answer to creation, the one time it is known
+     * in clear; so is an OK channel's webhook URL with its secret. Platform settings are shown with secrets masked.
+     */
+    record ChannelJson(String id, String type, String name, String defaultDepartment, boolean departmentFromTriage,
+                       String webhookUrl, String widgetUrl, String token, Map<String, String> settings,
+                       String webhookRegistration, Instant createdAt) {
     }
 
-    /** A channel; {@code token} is present only in the answer to creation, the one time it is known in clear. */
-    record ChannelJson(String id, String type, String name, String defaultDepartment, boolean departmentFromTriage,
-                       String webhookUrl, String widgetUrl, String token, Instant createdAt) {
-        static ChannelJson of(Channel c, String token) {
-            String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-            return new ChannelJson(c.id(), c.type().wire(), c.name(), c.defaultDepartment(), c.departmentFromTriage(),
-                    c.type() == ChannelType.API ? base + "/api/v1/inbound" : null,
-                    c.widgetKey() == null ? null : base + "/widget/" + c.widgetKey(), token, c.createdAt());
-        }
+    private ChannelJson json(Channel c, String token, String registration) {
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        String webhook = c.type() == ChannelType.API ? base + "/api/v1/inbound"
+                : connectors.webhookPath(c, token != null).map(path -> base + path).orElse(null);
+        return new ChannelJson(c.id(), c.type().wire(), c.name(), c.defaultDepartment(), c.departmentFromTriage(),
+                webhook, c.widgetKey() == null ? null : base + "/widget/" + c.widgetKey(), token,
+                channels.maskedSettings(c.id()), registration, c.createdAt());
     }
 
     @GetMapping("/channels")
     List<ChannelJson> channels() {
-        return channels.all().stream().map(c -> ChannelJson.of(c, null)).toList();
+        return channels.all().stream().map(c -> json(c, null, null)).toList();
     }
 
+    /** {@code {"type", "name", "defaultDepartment", "departmentFromTriage", "id", ...platform settings...}} */
     @PostMapping("/channels")
-    ResponseEntity<ChannelJson> createChannel(@RequestBody ChannelRequest request) {
-        ChannelType type = ChannelType.parse(Require.text(request.type(), "type", 20), "type");
-        CreatedChannel created = channels.create(request.id(), type, request.name(), request.defaultDepartment(),
-                request.departmentFromTriage() == null || request.departmentFromTriage());
-        return ResponseEntity.status(HttpStatus.CREATED).body(ChannelJson.of(created.channel(), created.token()));
+    ResponseEntity<ChannelJson> createChannel(@RequestBody Map<String, Object> request) {
+        ChannelType type = ChannelType.parse(Require.text(string(request, "type"), "type", 20), "type");
+        Object fromTriage = request.get("departmentFromTriage");
+        if (fromTriage != null && !(fromTriage instanceof Boolean)) {
+            throw new InvalidInput("departmentFromTriage", "departmentFromTriage must be true or false");
+        }
+        CreatedChannel created = channels.create(string(request, "id"), type, string(request, "name"),
+                string(request, "defaultDepartment"), fromTriage == null || (Boolean) fromTriage, request);
+        String registration = connectors.registerWebhook(created.channel());
+        return ResponseEntity.status(HttpStatus.CREATED).body(json(created.channel(), created.token(), registration));
+    }
+
+    private static String string(Map<String, Object> request, String field) {
+        Object value = request.get(field);
+        if (value != null && !(value instanceof String)) {
+            throw new InvalidInput(field, field + " must be a string");
+        }
+        return (String) value;
     }
 
     record ContactRequest(Boolean vip) {

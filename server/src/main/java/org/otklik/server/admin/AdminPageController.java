@@ -93,9 +93,11 @@ class AdminPageController {
 
     @PostMapping("/channels")
     String createChannel(@RequestParam String type, @RequestParam String name,
-                         @RequestParam String defaultDepartment, RedirectAttributes flash) {
+                         @RequestParam String defaultDepartment, @RequestParam(required = false) String settings,
+                         RedirectAttributes flash) {
         return act(flash, () -> {
-            CreatedChannel created = channels.create(null, ChannelType.parse(type, "type"), name, defaultDepartment);
+            CreatedChannel created = channels.create(null, ChannelType.parse(type, "type"), name, defaultDepartment,
+                    true, settingLines(settings));
             flash.addFlashAttribute("newToken", created.token());
             flash.addFlashAttribute("newChannel", created.channel().id());
             return created;
@@ -105,6 +107,20 @@ class AdminPageController {
     @PostMapping("/departments")
     String createDepartment(@RequestParam String code, @RequestParam String name, RedirectAttributes flash) {
         return act(flash, () -> departments.create(code, name));
+    }
+
+    /** «name=value» lines, as typed in the channel form. */
+    private static java.util.Map<String, String> settingLines(String text) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (text != null) {
+            for (String line : text.split("\\R")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    out.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+                }
+            }
+        }
+        return out;
     }
 
     private static String act(RedirectAttributes flash, Supplier<?> action) {

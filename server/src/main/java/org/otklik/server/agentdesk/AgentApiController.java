@@ -26,6 +26,10 @@ import org.otklik.server.shared.ApiError;
 import org.otklik.server.shared.InvalidInput;
 import org.otklik.server.shared.NotFound;
 import org.otklik.server.shared.Require;
+import org.otklik.server.connector.Attachments;
+import org.otklik.server.connector.Outbox;
+import org.otklik.server.conversation.ContactManagement;
+import org.otklik.server.conversation.ContactView;
 import org.otklik.server.triage.Labels;
 import org.otklik.server.triage.MessageLabels;
 import org.otklik.server.triage.TriageManagement;
@@ -55,9 +59,16 @@ class AgentApiController {
     private final RoutingManagement routing;
     private final Departments departments;
     private final TriageManagement triage;
+    private final Outbox outbox;
+    private final ContactManagement contacts;
+    private final Attachments attachments;
 
     AgentApiController(AgentManagement agents, ConversationManagement conversations, Desk desk,
-                       RoutingManagement routing, Departments departments, TriageManagement triage) {
+                       RoutingManagement routing, Departments departments, TriageManagement triage,
+                       Outbox outbox, ContactManagement contacts, Attachments attachments) {
+        this.attachments = attachments;
+        this.outbox = outbox;
+        this.contacts = contacts;
         this.agents = agents;
         this.conversations = conversations;
         this.desk = desk;
@@ -137,8 +148,62 @@ class AgentApiController {
         }
         Map<Long, MessageLabels> labels = new HashMap<>();
         triage.labelsOfConversation(id).forEach(l -> labels.put(l.messageId(), l));
+        List<Long> ids = messages.stream().map(MessageView::id).toList();
+        Map<Long, Outbox.Delivery> deliveries = outbox.ofMessages(ids);
+        Map<Long, List<Attachments.AttachmentView>> files = new HashMap<>();
+        attachments.ofMessages(ids).forEach(a -> files.computeIfAbsent(a.messageId(), k -> new java.util.ArrayList<>())
+                .add(a));
         return messages.stream().map(m -> ConversationJson.MessageJson.of(m, labels.containsKey(m.id())
-                ? ConversationJson.TriageJson.of(labels.get(m.id())) : null)).toList();
+                ? ConversationJson.TriageJson.of(labels.get(m.id())) : null, deliveries.get(m.id()),
+                files.getOrDefault(m.id(), List.of()))).toList();
+    }
+
+    /**
+     * An attachment's bytes, for an agent who may see its conversation: always as a download, never shown inline,
+     * with its checked type and nosniff, so a browser never runs it.
+     */
+    @GetMapping("/attachments/{id}")
+    ResponseEntity<byte[]> attachment(@AuthenticationPrincipal AgentIdentity me, @PathVariable long id) {
+        return download(desk, attachments, me, id);
+    }
+
+    static ResponseEntity<byte[]> download(Desk desk, Attachments attachments, AgentIdentity me, long id) {
+        long conversation = attachments.conversationOf(id).orElseThrow(() -> new NotFound("no attachment " + id));
+        desk.view(me, conversation);
+        Attachments.File file = attachments.file(id)
+                .orElseThrow(() -> new NotFound("attachment " + id + " was not kept (see its reason)"));
+        return ResponseEntity.ok()
+                .header("Content-Type", file.contentType())
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(file.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .body(file.data());
+    }
+
+    // ---- one person across channels ----
+
+    @GetMapping("/contacts/{id}")
+    ContactView contact(@PathVariable long id) {
+        return contacts.get(id);
+    }
+
+    @GetMapping("/contacts/{id}/merge-suggestions")
+    List<ContactView> mergeSuggestions(@PathVariable long id) {
+        return contacts.mergeSuggestions(id);
+    }
+
+    record MergeRequest(Long contactId) {
+    }
+
+    @PostMapping("/contacts/{id}/merge")
+    ContactView merge(@PathVariable long id, @RequestBody MergeRequest request) {
+        return contacts.merge(id, Require.present(request.contactId(), "contactId"));
+    }
+
+    @PostMapping("/contacts/{id}/unmerge")
+    ContactView unmerge(@PathVariable long id) {
+        return contacts.unmerge(id);
     }
 
     record TriageCorrection(String kind, String department, @JsonProperty("private") Boolean isPrivate,

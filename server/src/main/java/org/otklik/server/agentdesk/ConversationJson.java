@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Map;
+import org.otklik.server.connector.Attachments;
+import org.otklik.server.connector.Outbox;
 import org.otklik.server.triage.Labels;
 import org.otklik.server.triage.MessageLabels;
 import org.otklik.engine.routing.QueuePosition;
@@ -28,15 +30,21 @@ public record ConversationJson(long id, String status, String department, String
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /**
+     * A message; {@code delivery} for a message to the user of a platform channel: {@code queued}, {@code sending},
+     * {@code sent} (with the platform's id) or {@code failed} (with the reason).
+     */
     public record MessageJson(long id, String direction, String kind, String text, Long agentId, Instant createdAt,
-                              TriageJson triage) {
+                              TriageJson triage, Outbox.Delivery delivery,
+                              java.util.List<Attachments.AttachmentView> attachments) {
         static MessageJson of(MessageView m) {
-            return of(m, null);
+            return of(m, null, null, java.util.List.of());
         }
 
-        static MessageJson of(MessageView m, TriageJson triage) {
+        static MessageJson of(MessageView m, TriageJson triage, Outbox.Delivery delivery,
+                              java.util.List<Attachments.AttachmentView> attachments) {
             return new MessageJson(m.id(), m.direction().wire(), m.kind().wire(), m.text(), m.agentId(),
-                    m.createdAt(), triage);
+                    m.createdAt(), triage, delivery, attachments);
         }
     }
 

@@ -18,6 +18,10 @@ import org.otklik.server.agent.AgentIdentity;
 import org.otklik.server.agent.AgentManagement;
 import org.otklik.server.cannedreply.CannedReplies;
 import org.otklik.server.cannedreply.CannedReply;
+import org.otklik.server.connector.Attachments;
+import org.otklik.server.connector.Outbox;
+import org.otklik.server.conversation.ContactManagement;
+import org.otklik.server.conversation.MessageView;
 import org.otklik.server.conversation.ConversationFilter;
 import org.otklik.server.conversation.ConversationManagement;
 import org.otklik.server.conversation.ConversationView;
@@ -30,6 +34,7 @@ import org.otklik.server.triage.MessageLabels;
 import org.otklik.server.triage.TriageManagement;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,6 +51,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/workspace")
 class WorkspaceController {
 
+    private final Outbox outbox;
+    private final ContactManagement contacts;
+    private final Attachments attachments;
+
     private final Desk desk;
     private final AgentManagement agents;
     private final ConversationManagement conversations;
@@ -58,7 +67,11 @@ class WorkspaceController {
 
     WorkspaceController(Desk desk, AgentManagement agents, ConversationManagement conversations,
                         RoutingManagement routing, Departments departments, LiveUpdates live, InstantSource clock,
-                        TriageManagement triage, CannedReplies cannedReplies) {
+                        TriageManagement triage, CannedReplies cannedReplies, Outbox outbox,
+                        ContactManagement contacts, Attachments attachments) {
+        this.attachments = attachments;
+        this.outbox = outbox;
+        this.contacts = contacts;
         this.triage = triage;
         this.cannedReplies = cannedReplies;
         this.desk = desk;
@@ -100,7 +113,20 @@ class WorkspaceController {
         return "workspace/conversation :: pane";
     }
 
-    @GetMapping("/conversations/{id}/thread")
+    /** An attachment, downloaded (never shown inline). */
+    @GetMapping("/attachments/{id}")
+    ResponseEntity<byte[]> attachment(@AuthenticationPrincipal AgentIdentity me, @PathVariable long id) {
+        return AgentApiController.download(desk, attachments, me, id);
+    }
+
+    /** An agent merges a suggested contact (same e-mail or phone) into this conversation's person. */
+    @PostMapping("/contacts/{id}/merge")
+    String merge(@PathVariable long id, @RequestParam long contactId, @RequestParam long conversation) {
+        contacts.merge(id, contactId);
+        return "redirect:/workspace?open=" + conversation;
+    }
+
+        @GetMapping("/conversations/{id}/thread")
     String thread(@AuthenticationPrincipal AgentIdentity me, @PathVariable long id, Model model) {
         pane(me, id, model);
         return "workspace/conversation :: thread-update";
@@ -190,8 +216,15 @@ class WorkspaceController {
         ConversationView view = desk.view(me, id);
         ConversationJson json = desk.json(List.of(view)).get(0);
         model.addAttribute("c", json);
-        model.addAttribute("items", ThreadItem.merge(conversations.messages(id, 0, 1000),
-                conversations.timeline(id)));
+        List<MessageView> messages = conversations.messages(id, 0, 1000);
+        model.addAttribute("items", ThreadItem.merge(messages, conversations.timeline(id)));
+        model.addAttribute("deliveries", outbox.ofMessages(messages.stream().map(MessageView::id).toList()));
+        Map<Long, List<Attachments.AttachmentView>> files = new HashMap<>();
+        attachments.ofMessages(messages.stream().map(MessageView::id).toList()).forEach(a ->
+                files.computeIfAbsent(a.messageId(), k -> new java.util.ArrayList<>()).add(a));
+        model.addAttribute("files", files);
+        model.addAttribute("person", contacts.get(view.contactId()));
+        model.addAttribute("mergeSuggestions", contacts.mergeSuggestions(view.contactId()));
         model.addAttribute("canAct", canAct(view, me));
         model.addAttribute("canned", desk.cannedRepliesFor(me).stream()
                 .filter(r -> r.department() == null || r.department().equals(view.department())).toList());

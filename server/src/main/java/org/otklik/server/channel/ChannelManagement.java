@@ -1,7 +1,9 @@
 package org.otklik.server.channel;
 
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.otklik.server.department.Departments;
@@ -16,10 +18,13 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Creates channels, and tells which channel a token or widget key belongs to. Tokens are stored only as hashes. */
 @Service
 public class ChannelManagement {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{1,63}");
     private static final RowMapper<Channel> ROW = (rs, n) -> new Channel(rs.getString("id"),
@@ -51,6 +56,15 @@ public class ChannelManagement {
     @Transactional
     public CreatedChannel create(String id, ChannelType type, String name, String defaultDepartment,
                                  boolean departmentFromTriage) {
+        return create(id, type, name, defaultDepartment, departmentFromTriage, Map.of());
+    }
+
+    /**
+     * @param settings the platform's settings by their names ({@link ChannelSettings}); ignored for api and widget
+     */
+    @Transactional
+    public CreatedChannel create(String id, ChannelType type, String name, String defaultDepartment,
+                                 boolean departmentFromTriage, Map<String, ?> settings) {
         String channelId = id == null ? type.wire() + "-" + Secrets.newId(4) : Require.text(id, "id", 64);
         if (!ID.matcher(channelId).matches()) {
             throw new InvalidInput("id", "id must be 2-64 lower-case letters, digits, '-' or '_'");
@@ -60,13 +74,15 @@ public class ChannelManagement {
                 defaultDepartment == null ? "other" : defaultDepartment, "defaultDepartment");
         String token = Secrets.newToken("otk_ch_");
         String widgetKey = type == ChannelType.WIDGET ? Secrets.newId(12) : null;
+        Map<String, String> platform = ChannelSettings.validated(type, settings == null ? Map.of() : settings);
         try {
             jdbc.sql("""
                     insert into channel (id, type, name, default_department, token_hash, widget_key,
-                                         department_from_triage, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                         department_from_triage, created_at, settings)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(channelId, type.name(), validName, department, Secrets.sha256(token), widgetKey,
-                            departmentFromTriage, Times.toDb(clock.instant()))
+                            departmentFromTriage, Times.toDb(clock.instant()),
+                            platform.isEmpty() ? null : JSON.writeValueAsString(platform))
                     .update();
         } catch (DuplicateKeyException e) {
             throw new StateConflict("channel " + channelId + " already exists");
@@ -84,6 +100,28 @@ public class ChannelManagement {
             throw new NotFound("no channel " + channelId);
         }
         return new CreatedChannel(find(channelId).orElseThrow(), token);
+    }
+
+    /** A platform channel's settings in clear, for its adapter only: never show or log them. */
+    public Map<String, String> settings(String channelId) {
+        String json = jdbc.sql("select settings from channel where id = ?").param(channelId).query(String.class)
+                .optional().orElse(null);
+        if (json == null) {
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        JSON.readTree(json).properties().forEach(e -> out.put(e.getKey(), e.getValue().asString()));
+        return out;
+    }
+
+    /** The settings to show: secrets masked. */
+    public Map<String, String> maskedSettings(String channelId) {
+        return ChannelSettings.masked(get(channelId).type(), settings(channelId));
+    }
+
+    /** Platform channels of a type, e.g. the mailboxes to poll. */
+    public List<Channel> ofType(ChannelType type) {
+        return jdbc.sql("select * from channel where type = ? order by id").param(type.name()).query(ROW).list();
     }
 
     public Optional<Channel> find(String id) {

@@ -1,6 +1,7 @@
 package org.otklik.server.inbound;
 
 import org.otklik.server.channel.ChannelManagement;
+import org.otklik.server.conversation.ContactManagement;
 import org.otklik.server.conversation.ConversationManagement;
 import org.otklik.server.conversation.ConversationView;
 import org.otklik.server.conversation.InboundMessage;
@@ -22,9 +23,11 @@ public class InboundGateway {
     private final RoutingManagement routing;
     private final TriageManagement triage;
     private final ChannelManagement channels;
+    private final ContactManagement contacts;
 
     InboundGateway(ConversationManagement conversations, RoutingManagement routing, TriageManagement triage,
-                   ChannelManagement channels) {
+                   ChannelManagement channels, ContactManagement contacts) {
+        this.contacts = contacts;
         this.channels = channels;
         this.conversations = conversations;
         this.routing = routing;
@@ -47,6 +50,7 @@ public class InboundGateway {
         Received received = conversations.receive(routed);
         if (!received.duplicate()) {
             triage.record(received.messageId(), received.conversationId(), labels);
+            contacts.noteFromText(received.conversationId(), message.text());
         }
         routing.settle();
         return receipt(received.conversationId(), received.messageId(), received.duplicate());

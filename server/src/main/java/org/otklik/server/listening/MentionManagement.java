@@ -25,6 +25,7 @@ import org.otklik.server.shared.StateConflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The mentions inbox: agents answer a mention in place (a public reply the channel posts), move it to private
@@ -43,9 +44,12 @@ public class MentionManagement {
     private final ListeningProperties properties;
     private final ApplicationEventPublisher events;
     private final InstantSource clock;
+    private final TransactionTemplate transactions;
 
     MentionManagement(MentionStore store, InboundGateway inbound, CannedReplies cannedReplies,
-                      ListeningProperties properties, ApplicationEventPublisher events, InstantSource clock) {
+                      ListeningProperties properties, ApplicationEventPublisher events, InstantSource clock,
+                      TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.store = store;
         this.inbound = inbound;
         this.cannedReplies = cannedReplies;
@@ -71,7 +75,7 @@ public class MentionManagement {
     public MentionView reply(long id, String text, long agentId) {
         String body = Require.text(text, "text", MAX_TEXT);
         claim(id, "answered", null, agentId, null);
-        store.reply(id, body, agentId, clock.instant());
+        publicReply(id, body, agentId);
         return get(id);
     }
 
@@ -85,8 +89,10 @@ public class MentionManagement {
         String reply = publicText == null || publicText.isBlank() ? movedToPrivateText(m)
                 : Require.text(publicText, "publicText", MAX_TEXT);
         long conversationId = conversationFor(m);
-        claim(id, "moved_to_private", null, agentId, conversationId);
-        store.reply(id, reply, agentId, clock.instant());
+        transactions.executeWithoutResult(status -> {
+            claim(id, "moved_to_private", null, agentId, conversationId);
+            publicReply(id, reply, agentId);
+        });
         return get(id);
     }
 
@@ -171,6 +177,13 @@ public class MentionManagement {
         row.put("processed", counts[1]);
         row.put("processedShare", counts[0] == 0 ? null : (double) counts[1] / counts[0]);
         return row;
+    }
+
+    private void publicReply(long mentionId, String text, long agentId) {
+        MentionView m = get(mentionId);
+        long replyId = store.reply(mentionId, text, agentId, clock.instant());
+        events.publishEvent(new MentionReplyWritten(replyId, mentionId, m.channelId(), m.sourceId(), m.source(), text,
+                clock.instant()));
     }
 
     private void claim(long id, String status, String reason, long agentId, Long conversationId) {

@@ -72,6 +72,18 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Platforms' webhooks: no session, no CSRF token; each adapter checks its platform's secret instead. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+        http.securityMatcher("/webhooks/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
     @Bean
     @Order(3)
     SecurityFilterChain publicResources(HttpSecurity http) throws Exception {

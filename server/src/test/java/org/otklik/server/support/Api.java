@@ -49,6 +49,13 @@ public final class Api {
         return send(b, token, null);
     }
 
+    /** A POST of a raw JSON body with one extra header (a platform's webhook call). */
+    public Response rawWithHeader(String path, String header, String value, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header(header, value)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(b, null, null);
+    }
+
     public Response withHeader(String method, String path, String header, String value, Object body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header(header, value);
         if (body != null) {

@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"otklik.lifecycle.auto-close-check-interval=300ms", "logging.level.org.otklik=INFO",
                 // tests share one server: the general pool would let one test's agents take another's conversations
                 "otklik.routing.expand-after=0", "otklik.routing.tick-interval=200ms",
+                "otklik.outbox.interval=200ms", "otklik.connectors.poll-interval=1h",
                 "otklik.bootstrap.admin-login=" + PostgresIT.BOOTSTRAP_ADMIN,
                 "otklik.bootstrap.admin-password=" + PostgresIT.PASSWORD})
 @Import(TestClockConfiguration.class)

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import org.otklik.server.conversation.Direction;
 import org.otklik.server.conversation.MessageKind;
+import org.otklik.server.conversation.MessageSent;
 import org.otklik.server.conversation.MessageView;
 import org.otklik.server.shared.Times;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -22,9 +24,11 @@ public class MessageStore {
             Times.fromDb(rs, "created_at"));
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    MessageStore(JdbcClient jdbc) {
+    MessageStore(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -41,7 +45,11 @@ public class MessageStore {
                 .params(conversationId, channelId, direction.name(), externalId, kind.name(), agentId, body,
                         Times.toDb(at))
                 .update(keys, "id");
-        return new MessageView(keys.getKey().longValue(), conversationId, direction, kind, body, agentId, at);
+        long id = keys.getKey().longValue();
+        if (direction == Direction.OUT) {
+            events.publishEvent(new MessageSent(conversationId, id, channelId, kind, at));
+        }
+        return new MessageView(id, conversationId, direction, kind, body, agentId, at);
     }
 
     public Optional<MessageView> findByExternalId(String channelId, Direction direction, String externalId) {
