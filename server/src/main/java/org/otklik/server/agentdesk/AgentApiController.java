@@ -27,6 +27,8 @@ import org.otklik.server.shared.InvalidInput;
 import org.otklik.server.shared.NotFound;
 import org.otklik.server.shared.Require;
 import org.otklik.server.connector.Attachments;
+import org.otklik.server.sla.SlaClock;
+import org.otklik.server.sla.SlaMonitor;
 import org.otklik.server.connector.Outbox;
 import org.otklik.server.conversation.ContactManagement;
 import org.otklik.server.conversation.ContactView;
@@ -62,10 +64,13 @@ class AgentApiController {
     private final Outbox outbox;
     private final ContactManagement contacts;
     private final Attachments attachments;
+    private final SlaMonitor slaMonitor;
 
     AgentApiController(AgentManagement agents, ConversationManagement conversations, Desk desk,
                        RoutingManagement routing, Departments departments, TriageManagement triage,
-                       Outbox outbox, ContactManagement contacts, Attachments attachments) {
+                       Outbox outbox, ContactManagement contacts, Attachments attachments,
+                       SlaMonitor slaMonitor) {
+        this.slaMonitor = slaMonitor;
         this.attachments = attachments;
         this.outbox = outbox;
         this.contacts = contacts;
@@ -179,6 +184,20 @@ class AgentApiController {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .body(file.data());
+    }
+
+    /** The conversation's SLA clocks: first response, next response, resolution, with state and time left. */
+    @GetMapping("/conversations/{id}/sla")
+    List<SlaClock> sla(@AuthenticationPrincipal Object principal, @PathVariable long id) {
+        desk.view(principal, id);
+        return slaMonitor.clocks(id);
+    }
+
+    /** Recent SLA warnings and breaches (last 24 hours) of the agent's departments (admins: all). */
+    @GetMapping("/sla/alerts")
+    List<SlaMonitor.Alert> slaAlerts(@AuthenticationPrincipal AgentIdentity me) {
+        return slaMonitor.recent(me.isAdmin() ? null : agents.get(me.id()).skills(),
+                java.time.Instant.now().minus(java.time.Duration.ofDays(1)), 200);
     }
 
     // ---- one person across channels ----

@@ -19,6 +19,7 @@ import org.otklik.server.agent.AgentManagement;
 import org.otklik.server.cannedreply.CannedReplies;
 import org.otklik.server.cannedreply.CannedReply;
 import org.otklik.server.connector.Attachments;
+import org.otklik.server.sla.SlaMonitor;
 import org.otklik.server.connector.Outbox;
 import org.otklik.server.conversation.ContactManagement;
 import org.otklik.server.conversation.MessageView;
@@ -54,6 +55,7 @@ class WorkspaceController {
     private final Outbox outbox;
     private final ContactManagement contacts;
     private final Attachments attachments;
+    private final SlaMonitor slaMonitor;
 
     private final Desk desk;
     private final AgentManagement agents;
@@ -68,7 +70,8 @@ class WorkspaceController {
     WorkspaceController(Desk desk, AgentManagement agents, ConversationManagement conversations,
                         RoutingManagement routing, Departments departments, LiveUpdates live, InstantSource clock,
                         TriageManagement triage, CannedReplies cannedReplies, Outbox outbox,
-                        ContactManagement contacts, Attachments attachments) {
+                        ContactManagement contacts, Attachments attachments, SlaMonitor slaMonitor) {
+        this.slaMonitor = slaMonitor;
         this.attachments = attachments;
         this.outbox = outbox;
         this.contacts = contacts;
@@ -202,9 +205,18 @@ class WorkspaceController {
                         q.length(), minutesSince(q.oldestQueuedAt(), now),
                         Math.max(1, (q.estimatedWaitForNew().toSeconds() + 59) / 60)))
                 .toList());
+        // the queue by time left before the first-response target (the most urgent first), then by arrival
+        Map<Long, Long> slaLeft = new HashMap<>();
         List<ConversationJson> waiting = desk.list(me, new ConversationFilter(ConversationStatus.WAITING, null, null,
-                null, null, null, 50)).stream().sorted(Comparator.comparing(ConversationJson::queuedAt)).toList();
+                null, null, null, 50)).stream().peek(c -> slaMonitor.clocks(c.id()).stream()
+                        .filter(k -> k.metric().equals("first_response")).findFirst()
+                        .ifPresent(k -> slaLeft.put(c.id(), k.remaining().toMinutes())))
+                .sorted(Comparator.comparing((ConversationJson c) -> slaLeft.getOrDefault(c.id(), Long.MAX_VALUE))
+                        .thenComparing(ConversationJson::queuedAt)).toList();
         model.addAttribute("waiting", waiting);
+        model.addAttribute("slaLeft", slaLeft);
+        model.addAttribute("slaAlerts", slaMonitor.recent(me.isAdmin() ? null : agent.skills(),
+                now.minus(java.time.Duration.ofDays(1)), 10).stream().filter(a -> a.kind().equals("breach")).toList());
         Map<Long, Long> waited = new HashMap<>();
         waiting.forEach(c -> waited.put(c.id(), minutesSince(c.queuedAt(), now)));
         model.addAttribute("waitedMinutes", waited);
@@ -224,6 +236,7 @@ class WorkspaceController {
                 files.computeIfAbsent(a.messageId(), k -> new java.util.ArrayList<>()).add(a));
         model.addAttribute("files", files);
         model.addAttribute("person", contacts.get(view.contactId()));
+        model.addAttribute("slaClocks", slaMonitor.clocks(id));
         model.addAttribute("mergeSuggestions", contacts.mergeSuggestions(view.contactId()));
         model.addAttribute("canAct", canAct(view, me));
         model.addAttribute("canned", desk.cannedRepliesFor(me).stream()

@@ -1,7 +1,7 @@
 /**
- * Reports. Today: live Micrometer metrics (messages received, conversations by state, assignments, wait before
- * assignment, closes by reason, CSAT scores) exported at {@code /actuator/prometheus}. Reports and KPIs by department,
- * agent and channel are built from the {@code conversation_event} history; they are not built yet.
+ * Reports: live Micrometer metrics at {@code /actuator/prometheus}; report projections written as lifecycle events
+ * happen (a row per conversation, daily rollups by department and channel, by agent, by region, and hourly), the
+ * KPIs read from the rollups (REST, CSV, {@code ./otklik report}) and the leads' cockpit.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reports")
 package org.otklik.server.reports;

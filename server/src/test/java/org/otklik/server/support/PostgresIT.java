@@ -29,6 +29,16 @@ import org.springframework.test.context.DynamicPropertySource;
                 // tests share one server: the general pool would let one test's agents take another's conversations
                 "otklik.routing.expand-after=0", "otklik.routing.tick-interval=200ms",
                 "otklik.outbox.interval=200ms", "otklik.connectors.poll-interval=1h",
+                "otklik.sla.check-interval=1h", "otklik.sla.escalation-recipients=" + TestMail.ESCALATION_RECIPIENT,
+                "otklik.reports.recipients=" + TestMail.REPORT_RECIPIENT, "otklik.reports.mail-check-interval=1h",
+                "otklik.sla.calendars.night-owl.zone=Europe/Moscow",
+                "otklik.sla.calendars.night-owl.hours.MONDAY=03:00-03:01",
+                "otklik.sla.policies[0].name=night-owl", "otklik.sla.policies[0].department=" + PostgresIT.NIGHT_OWL,
+                "otklik.sla.policies[0].first-response=1h", "otklik.sla.policies[0].calendar=night-owl",
+                "otklik.sla.policies[1].name=vip", "otklik.sla.policies[1].priority=vip",
+                "otklik.sla.policies[1].first-response=5m", "otklik.sla.policies[1].resolution=2h",
+                "otklik.sla.policies[2].name=standard", "otklik.sla.policies[2].first-response=15m",
+                "otklik.sla.policies[2].next-response=30m", "otklik.sla.policies[2].resolution=24h",
                 "otklik.bootstrap.admin-login=" + PostgresIT.BOOTSTRAP_ADMIN,
                 "otklik.bootstrap.admin-password=" + PostgresIT.PASSWORD})
 @Import(TestClockConfiguration.class)
@@ -36,6 +46,8 @@ public abstract class PostgresIT {
 
     public static final String PASSWORD = "correct-horse-battery";
     public static final String BOOTSTRAP_ADMIN = "first-admin";
+    /** A department whose SLA calendar is open one minute a week: conversations there arrive off hours. */
+    public static final String NIGHT_OWL = "night-owl";
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {

@@ -10,6 +10,8 @@ import java.util.List;
 public final class TestMail {
 
     public static final String DIGEST_RECIPIENT = "care-leads@otklik.test";
+    public static final String ESCALATION_RECIPIENT = "department-lead@otklik.test";
+    public static final String REPORT_RECIPIENT = "management@otklik.test";
     private static GreenMail mail;
 
     private TestMail() {

@@ -1,0 +1,204 @@
+package org.otklik.server.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.otklik.engine.lifecycle.CloseReason;
+import org.otklik.server.conversation.ConversationClosed;
+import org.otklik.server.sla.SlaMonitor;
+import org.otklik.server.support.Api;
+import org.otklik.server.support.PostgresIT;
+import org.otklik.server.support.TestMail;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reports are projections written as events happen (and stay right when an event comes twice); SLA clocks, breaches
+ * recorded once and escalated by e-mail, and the off-hours answer.
+ */
+class ReportsAndSlaIT extends PostgresIT {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SlaMonitor sla;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    ReportsProperties properties;
+
+    private JsonNode await(String path, String token, java.util.function.Predicate<JsonNode> done) {
+        Instant until = Instant.now().plusSeconds(15);
+        JsonNode last = null;
+        while (Instant.now().isBefore(until)) {
+            last = api.get(path, token).json();
+            if (done.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("never true for " + path + ": " + last);
+    }
+
+    private static JsonNode rowOf(JsonNode rows, String key, String value) {
+        for (JsonNode r : rows) {
+            if (value.equals(r.get(key).asString())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aConversationsLifeLandsInTheReportOnceEvenWhenAnEventComesTwice() {
+        String dept = newDepartment();
+        TestChannel channel = newApiChannel(dept);
+        String agent = goOnline(newAgent(2, dept));
+        long id = send(channel, unique("m"), unique("c"), "Не проходит оплата картой, пишет ошибка 3DS")
+                .json().get("conversationId").asLong();
+        await("/api/v1/conversations/" + id, agent, c -> c.get("status").asString().equals("assigned"));
+        clock.advance(Duration.ofSeconds(70));
+        assertThat(api.post("/api/v1/conversations/" + id + "/replies", agent, Map.of("text", "Проверим платёж"))
+                .status()).isEqualTo(201);
+        api.post("/api/v1/conversations/" + id + "/resolution", agent, Map.of());
+        api.post("/api/v1/conversations/" + id + "/confirmation", channel.token(), Map.of("confirmed", true));
+        api.post("/api/v1/conversations/" + id + "/csat", channel.token(), Map.of("score", 5));
+
+        JsonNode conversation = api.get("/api/v1/conversations/" + id, agent).json();
+        LocalDate day = Instant.parse(conversation.get("createdAt").asString()).atZone(properties.zone()).toLocalDate();
+        String path = "/api/v1/reports?from=" + day + "&to=" + day + "&by=department";
+        JsonNode row = rowOf(await(path, agent, rows -> {
+            JsonNode r = rowOf(rows, "department", dept);
+            return r != null && r.get("csatCount").asInt() == 1 && r.get("closed").asInt() == 1;
+        }), "department", dept);
+        assertThat(row.get("received").asInt()).isEqualTo(1);
+        assertThat(row.get("firstResponses").asInt()).isEqualTo(1);
+        assertThat(row.get("firstResponseMeanSeconds").asInt()).isBetween(70, 75);
+        assertThat(row.get("firstResponseP50Seconds").asInt()).isBetween(60, 120);
+        assertThat(row.get("confirmedShare").asDouble()).isEqualTo(1.0);
+        assertThat(row.get("csatPositiveShare").asDouble()).isEqualTo(1.0);
+        assertThat(row.get("slaAttainment").asDouble()).isEqualTo(1.0);
+
+        // the close comes again (a redelivered event): nothing is counted twice
+        transactions.executeWithoutResult(tx -> events.publishEvent(new ConversationClosed(id, null, dept,
+                channel.id(), CloseReason.CONFIRMED, clock.instant())));
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        JsonNode again = rowOf(api.get(path, agent).json(), "department", dept);
+        assertThat(again.get("closed").asInt()).isEqualTo(1);
+
+        String csv = api.get("/api/v1/reports?from=" + day + "&to=" + day + "&by=department&format=csv", agent)
+                .body();
+        assertThat(csv).startsWith("department,received,firstResponses,").contains(dept + ",1,1,");
+        assertThat(api.get("/api/v1/reports?from=" + day + "&to=" + day + "&by=hour", agent).json()).isNotEmpty();
+        JsonNode period = api.get("/api/v1/reports/period?from=" + day + "&to=" + day, agent).json();
+        assertThat(period.get("total").get("received").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(period.get("byChannel").toString()).contains(channel.id());
+        Api.Response badBy = api.get("/api/v1/reports?from=" + day + "&to=" + day + "&by=mood", agent);
+        assertThat(badBy.status()).isEqualTo(400);
+        assertThat(badBy.json().get("field").asString()).isEqualTo("by");
+        assertThat(api.get("/api/v1/reports?from=" + day + "&to=" + day.minusDays(1), agent).json().get("field")
+                .asString()).isEqualTo("to");
+        assertThat(api.get("/api/v1/reports?from=yesterday&to=" + day, agent).json().get("field").asString())
+                .isEqualTo("from");
+        JsonNode cockpit = api.get("/api/v1/reports/cockpit", agent).json();
+        assertThat(cockpit.has("queues")).isTrue();
+        assertThat(cockpit.get("agentsOnline").toString()).contains("agent");
+    }
+
+    @Test
+    void aFirstResponseBreachIsRecordedOnceEscalatedAndShownWithItsClock() {
+        String dept = newDepartment();
+        TestChannel channel = newApiChannel(dept);
+        String agent = tokenOf(newAgent(2, dept)); // offline: nobody answers
+        long id = send(channel, unique("m"), unique("c"), "Заблокировали аккаунт, не могу войти")
+                .json().get("conversationId").asLong();
+        JsonNode clocks = api.get("/api/v1/conversations/" + id + "/sla", agent).json();
+        assertThat(rowOf(clocks, "metric", "first_response").get("state").asString()).isEqualTo("running");
+        assertThat(rowOf(clocks, "metric", "first_response").get("target").asString()).isEqualTo("PT15M");
+
+        clock.advance(Duration.ofMinutes(5)); // 10 minutes left: within the 15-minute warning
+        sla.check();
+        clock.advance(Duration.ofMinutes(11));
+        sla.check();
+        sla.check();
+        assertThat(jdbc.queryForObject("select count(*) from sla_event where conversation_id = ? and kind = 'breach'",
+                Integer.class, id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from sla_event where conversation_id = ? and kind = 'warning'",
+                Integer.class, id)).isEqualTo(1);
+        assertThat(rowOf(api.get("/api/v1/conversations/" + id + "/sla", agent).json(), "metric", "first_response")
+                .get("state").asString()).isEqualTo("breached");
+        assertThat(api.get("/api/v1/sla/alerts", agent).body()).contains("\"conversationId\":" + id);
+        assertThat(TestMail.received().stream().anyMatch(m -> {
+            try {
+                return m.getSubject().contains("#" + id) && m.getAllRecipients()[0].toString()
+                        .equals(TestMail.ESCALATION_RECIPIENT);
+            } catch (Exception e) {
+                return false;
+            }
+        })).isTrue();
+    }
+
+    @Autowired
+    ReportMailer mailer;
+
+    @Test
+    void periodicReportsAreEmailedOnceEachAfterTheirTime() throws Exception {
+        java.time.ZonedDateTime local = clock.instant().atZone(properties.zone());
+        if (local.getHour() < 9) {
+            clock.advance(Duration.ofHours(10 - local.getHour()));
+        }
+        Map<String, LocalDate[]> due = mailer.due(java.time.ZonedDateTime.parse("2026-05-04T09:30+03:00[Europe/Moscow]"));
+        assertThat(due.get("day")).containsExactly(LocalDate.parse("2026-05-03"), LocalDate.parse("2026-05-03"));
+        assertThat(due.get("month")).containsExactly(LocalDate.parse("2026-04-01"), LocalDate.parse("2026-04-30"));
+        assertThat(due.get("quarter")).containsExactly(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-03-31"));
+        assertThat(due.get("year")).containsExactly(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-12-31"));
+        assertThat(mailer.due(java.time.ZonedDateTime.parse("2026-05-04T08:59+03:00[Europe/Moscow]"))).isEmpty();
+        assertThat(mailer.due(java.time.ZonedDateTime.parse("2026-05-04T19:30+03:00[Europe/Moscow]")).keySet())
+                .contains("digest-09:00", "digest-14:00", "digest-19:00");
+
+        int expected = mailer.due(clock.instant().atZone(properties.zone())).size();
+        int first = mailer.sendDue();
+        assertThat(mailer.sendDue()).isZero();
+        long reports = TestMail.received().stream().filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(TestMail.REPORT_RECIPIENT)
+                        && m.getSubject().startsWith("Otklik: ");
+            } catch (Exception e) {
+                return false;
+            }
+        }).count();
+        assertThat(first).isEqualTo(expected).isGreaterThanOrEqualTo(5);
+        assertThat(reports).isEqualTo(expected);
+    }
+
+    @Test
+    void offHoursTheUserIsToldWhenTheTeamIsBack() {
+        if (departments.all().stream().noneMatch(d -> d.code().equals(NIGHT_OWL))) {
+            departments.create(NIGHT_OWL, "Ночная смена");
+        }
+        TestChannel channel = newApiChannel(NIGHT_OWL);
+        long id = send(channel, unique("m"), unique("c"), "Добрый вечер, не приходит письмо с кодом")
+                .json().get("conversationId").asLong();
+        String admin = tokenOf(newAdmin());
+        JsonNode messages = await("/api/v1/conversations/" + id + "/messages", admin,
+                m -> m.toString().contains("ответим"));
+        assertThat(messages.toString()).contains("в 03:00").doesNotContain("{time}");
+    }
+}
