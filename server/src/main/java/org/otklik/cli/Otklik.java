@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Customer care for social networks and messengers.",
         subcommands = {DemoCommand.class, ServeCommand.class, SimulateCommand.class, StaffingCommand.class,
                 TriageCommand.class, TriageEvalCommand.class, FaqEvalCommand.class, ListenCommand.class,
-                ListenEvalCommand.class, ListenBenchCommand.class, ReportCommand.class,
+                ListenEvalCommand.class, ListenBenchCommand.class, ReportCommand.class, IncidentsCommand.class,
                 ReportBenchCommand.class})
 public final class Otklik implements Callable<Integer> {
 

@@ -42,7 +42,7 @@ class LauncherIT {
     private static Run run(String... args) throws Exception {
         Process p = launcher(args).start();
         List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(150, TimeUnit.SECONDS)).isTrue();
         return new Run(p.exitValue(), lines);
     }
 
@@ -54,7 +54,9 @@ class LauncherIT {
                 new String[] {"listen", "--streams", "no-such-streams.json", "--in", "x", "--out", "y"},
                 new String[] {"listen", "--in", "x", "--out", "y"},
                 new String[] {"listen-eval", "--streams", "pom.xml", "--gold", "pom.xml"},
-                new String[] {"listen-bench", "--streams", "0"})) {
+                new String[] {"listen-bench", "--streams", "0"},
+                new String[] {"incidents", "--in", "no-such-file.jsonl"},
+                new String[] {"report", "--from", "2026-13-01", "--to", "2026-12-01"})) {
             Run run = run(args);
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.output()).as(String.join(" ", args)).hasSize(1);
@@ -177,5 +179,43 @@ class LauncherIT {
         assertThat(first.has("streams")).isTrue();
         assertThat(outRows.get(outRows.size() - 1)).contains("error");
         assertThat(run.output()).anyMatch(l -> l.contains("line " + inRows.size()));
+    }
+
+    @Test
+    void incidentsOpensOneOnTheOutageDayAndNoneWhenTheOutageIsTakenOut(@TempDir Path dir) throws Exception {
+        Path sample = ROOT.resolve("text/src/test/resources/shared/outage-day-sample.jsonl");
+        Path out = dir.resolve("incidents.json");
+        Run run = run("incidents", "--in", sample.toString(), "--json", out.toString());
+        assertThat(run.exit()).as(String.join("\n", run.output())).isZero();
+        JsonNode incidents = JsonMapper.builder().build().readTree(Files.readString(out));
+        assertThat(incidents).hasSize(1);
+        java.time.OffsetDateTime opened = java.time.OffsetDateTime.parse(incidents.get(0).get("opened_at").asString());
+        assertThat(opened.toLocalTime()).isBetween(java.time.LocalTime.of(20, 35), java.time.LocalTime.of(20, 45));
+        assertThat(incidents.get(0).get("components").get("app").asInt()).isGreaterThan(1000);
+
+        // the same day with the outage's surplus taken out (from 20:30 one outage report in 25 kept, about the usual
+        // share of the busier evening's messages): the volume peak alone opens nothing
+        Path normal = dir.resolve("normal.jsonl");
+        List<String> kept = Files.readAllLines(sample).stream().filter(l -> {
+            JsonNode row = JsonMapper.builder().build().readTree(l);
+            return row.get("outage").isNull() || row.get("ts").asString().substring(11, 16).compareTo("20:30") < 0
+                    || Integer.parseInt(row.get("id").asString().substring(1)) % 25 == 0;
+        }).toList();
+        Files.write(normal, kept);
+        Path none = dir.resolve("none.json");
+        assertThat(run("incidents", "--in", normal.toString(), "--json", none.toString()).exit()).isZero();
+        assertThat(JsonMapper.builder().build().readTree(Files.readString(none))).isEmpty();
+
+        // without labels, the texts are triaged first, and the outage is still found
+        Path unlabelled = dir.resolve("unlabelled.jsonl");
+        Files.write(unlabelled, Files.readAllLines(sample).stream()
+                .map(l -> l.replaceAll(", \"outage\": (null|\"[a-z]+\")", "")).toList());
+        Path triaged = dir.resolve("triaged.json");
+        Run triagedRun = run("incidents", "--in", unlabelled.toString(), "--json", triaged.toString());
+        assertThat(triagedRun.exit()).as(String.join("\n", triagedRun.output())).isZero();
+        JsonNode found = JsonMapper.builder().build().readTree(Files.readString(triaged));
+        assertThat(found).hasSize(1);
+        assertThat(java.time.OffsetDateTime.parse(found.get(0).get("opened_at").asString()).toLocalTime())
+                .isBetween(java.time.LocalTime.of(20, 35), java.time.LocalTime.of(20, 50));
     }
 }

@@ -1,0 +1,282 @@
+package org.otklik.server.incidents;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.otklik.engine.incidents.IncidentDetector;
+import org.otklik.server.conversation.ConversationManagement;
+import org.otklik.server.conversation.MessageKind;
+import org.otklik.server.listening.MentionManagement;
+import org.otklik.server.listening.MentionReceived;
+import org.otklik.server.shared.AfterCommit;
+import org.otklik.server.shared.NotFound;
+import org.otklik.server.shared.Require;
+import org.otklik.server.shared.StateConflict;
+import org.otklik.server.shared.Times;
+import org.otklik.server.triage.MessageTriaged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Incidents in the live server. Every triaged message feeds the engine's {@link IncidentDetector} (volume and outage
+ * reports, by region); when it opens an incident and none is open, one opens here. While an incident is open, every
+ * conversation or mention that reports an outage joins it, and gets the status answer at once if the lead has
+ * written it. The status answer goes to every member not answered yet: a message in each conversation (delivered by
+ * its channel's outbox) and a public reply to each mention; the follow-up goes to every conversation and resolves
+ * the incident.
+ */
+@Service
+public class Incidents {
+
+    private static final Logger log = LoggerFactory.getLogger(Incidents.class);
+    private static final Duration GATHER = Duration.ofHours(1);
+
+    /** An incident as leads see it, with its report. */
+    public record IncidentView(long id, String title, String status, Instant openedAt, String trigger,
+                               String statusText, Instant statusAt, String followupText, Instant resolvedAt,
+                               Map<String, Object> report) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ConversationManagement conversations;
+    private final MentionManagement mentions;
+    private final ApplicationEventPublisher events;
+    private final InstantSource clock;
+    private final IncidentDetector detector = new IncidentDetector(IncidentDetector.Settings.defaults());
+    private Instant lastDetected;
+
+    Incidents(JdbcClient jdbc, ConversationManagement conversations, MentionManagement mentions,
+              ApplicationEventPublisher events, InstantSource clock) {
+        this.jdbc = jdbc;
+        this.conversations = conversations;
+        this.mentions = mentions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(MessageTriaged triaged) {
+        AfterCommit.run(() -> {
+            String region = jdbc.sql("""
+                    select ct.region, c.channel_id from conversation c join contact ct on ct.id = c.contact_id
+                    where c.id = ?""").param(triaged.conversationId())
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
+                    .orElse(new String[] {null, null})[0];
+            observe(triaged.at(), triaged.outage(), region, null);
+            if (triaged.outage() != null) {
+                currentId().ifPresent(id -> join(id, "conversation", triaged.conversationId(), triaged.outage(),
+                        region, triaged.at()));
+            }
+        });
+    }
+
+    @EventListener
+    void on(MentionReceived mention) {
+        if (mention.outage() == null) {
+            return;
+        }
+        AfterCommit.run(() -> {
+            observe(mention.at(), mention.outage(), null, null);
+            currentId().ifPresent(id -> join(id, "mention", mention.mentionId(), mention.outage(), null,
+                    mention.at()));
+        });
+    }
+
+    /** Feeds the detector; opens an incident here when it finds one and none is open. */
+    private synchronized void observe(Instant at, String outage, String region, String channel) {
+        try {
+            detector.add(new IncidentDetector.Message(at, outage, region == null ? "" : region, channel));
+        } catch (IllegalArgumentException late) {
+            return; // a message stamped before the last one seen (clock skew): not counted
+        }
+        detector.current().ifPresent(found -> {
+            // one incident here per incident the detector found (a lead may have resolved it meanwhile)
+            if (!found.openedAt().equals(lastDetected) && currentId().isEmpty()) {
+                lastDetected = found.openedAt();
+                long id = open("Сбой: " + String.join(", ", found.components().keySet()), "detector: "
+                        + found.trigger(), null);
+                log.info("incidents: incident {} opened by the detector ({} reports)", id, found.reports());
+            }
+        });
+    }
+
+    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+    synchronized void tick() {
+        detector.advanceTo(clock.instant());
+    }
+
+    public Optional<Long> currentId() {
+        return jdbc.sql("select id from incident where status = 'open' order by id desc fetch first 1 rows only")
+                .query(Long.class).optional();
+    }
+
+    /** Opens an incident (a lead, or the detector with {@code agentId} null); 409 when one is open already. */
+    public long open(String title, String trigger, Long agentId) {
+        String name = Require.text(title, "title", 200);
+        if (currentId().isPresent()) {
+            throw new StateConflict("incident " + currentId().get() + " is open already");
+        }
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into incident (title, status, opened_at, opened_by, trigger_kind) values (?, 'open', ?, ?, ?)")
+                .params(name, Times.toDb(clock.instant()), agentId, trigger).update(keys, "id");
+        long id = keys.getKey().longValue();
+        gather(id);
+        events.publishEvent(new IncidentOpened(id, trigger, agentId, clock.instant()));
+        return id;
+    }
+
+    /** The outage reports of the last hour join a newly opened incident. */
+    private void gather(long incidentId) {
+        Instant since = clock.instant().minus(GATHER);
+        record Report(String kind, long id, String component, String region, Instant at) {
+        }
+        List<Report> reports = new java.util.ArrayList<>(jdbc.sql("""
+                select t.conversation_id, t.outage, t.triaged_at, ct.region from message_triage t
+                join conversation c on c.id = t.conversation_id join contact ct on ct.id = c.contact_id
+                where t.outage is not null and t.triaged_at >= ? order by t.triaged_at""").param(Times.toDb(since))
+                .query((rs, n) -> new Report("conversation", rs.getLong(1), rs.getString(2), rs.getString(4),
+                        Times.fromDb(rs, "triaged_at"))).list());
+        reports.addAll(jdbc.sql("select id, outage, received_at from mention where outage is not null"
+                        + " and received_at >= ? order by received_at").param(Times.toDb(since))
+                .query((rs, n) -> new Report("mention", rs.getLong(1), rs.getString(2), null,
+                        Times.fromDb(rs, "received_at"))).list());
+        reports.forEach(r -> join(incidentId, r.kind(), r.id(), r.component(), r.region(), r.at()));
+    }
+
+    /** A report joins the incident; with a status answer written, it gets it at once. */
+    void join(long incidentId, String kind, long refId, String component, String region, Instant at) {
+        String channel = kind.equals("conversation") ? conversations.find(refId).map(c -> c.channelId()).orElse(null)
+                : mentions.get(refId).channelId();
+        try {
+            jdbc.sql("""
+                    insert into incident_member (incident_id, kind, ref_id, component, region, channel_id, reported_at)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(incidentId, kind, refId, component, region, channel, Times.toDb(at)).update();
+        } catch (DuplicateKeyException already) {
+            return;
+        }
+        IncidentView incident = get(incidentId);
+        if (incident.statusText() != null) {
+            Long lead = jdbc.sql("select status_by from incident where id = ?").param(incidentId).query(Long.class)
+                    .single();
+            answer(incidentId, kind, refId, incident.statusText(), lead);
+        }
+    }
+
+    /** The lead's status answer: to every member not answered yet, each through its own channel. */
+    public IncidentView status(long incidentId, String text, long agentId) {
+        String body = Require.text(text, "text", 4000);
+        IncidentView incident = get(incidentId);
+        if (!incident.status().equals("open")) {
+            throw new StateConflict("incident " + incidentId + " is resolved");
+        }
+        jdbc.sql("update incident set status_text = ?, status_at = ?, status_by = ? where id = ?")
+                .params(body, Times.toDb(clock.instant()), agentId, incidentId).update();
+        for (Object[] m : members(incidentId, true)) {
+            answer(incidentId, (String) m[0], (Long) m[1], body, agentId);
+        }
+        return get(incidentId);
+    }
+
+    /** The follow-up when it is fixed: to every conversation of the incident; the incident is resolved. */
+    public IncidentView resolve(long incidentId, String text, long agentId) {
+        String body = Require.text(text, "text", 4000);
+        IncidentView incident = get(incidentId);
+        if (!incident.status().equals("open")) {
+            throw new StateConflict("incident " + incidentId + " is resolved already");
+        }
+        jdbc.sql("update incident set followup_text = ?, resolved_at = ?, status = 'resolved' where id = ?")
+                .params(body, Times.toDb(clock.instant()), incidentId).update();
+        for (Object[] m : members(incidentId, false)) {
+            if (m[0].equals("conversation")) {
+                conversations.postSystemMessage((Long) m[1], MessageKind.TEXT, body,
+                        "incident-followup:" + incidentId + ":" + m[1]);
+            }
+        }
+        return get(incidentId);
+    }
+
+    private void answer(long incidentId, String kind, long refId, String text, Long agentId) {
+        try {
+            if (kind.equals("conversation")) {
+                conversations.postSystemMessage(refId, MessageKind.TEXT, text, "incident-status:" + incidentId + ":"
+                        + refId);
+            } else if (agentId != null && mentions.get(refId).isOpen()) {
+                mentions.reply(refId, text, agentId);
+            }
+            jdbc.sql("update incident_member set answered_at = ? where incident_id = ? and kind = ? and ref_id = ?"
+                    + " and answered_at is null").params(Times.toDb(clock.instant()), incidentId, kind, refId).update();
+        } catch (RuntimeException e) {
+            log.warn("incidents: member {} {} of incident {} not answered: {}", kind, refId, incidentId,
+                    e.getMessage());
+        }
+    }
+
+    private List<Object[]> members(long incidentId, boolean unansweredOnly) {
+        return jdbc.sql("select kind, ref_id from incident_member where incident_id = ?"
+                        + (unansweredOnly ? " and answered_at is null" : "") + " order by reported_at")
+                .param(incidentId).query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)}).list();
+    }
+
+    public List<IncidentView> recent(int limit) {
+        return jdbc.sql("select id from incident order by id desc fetch first " + limit + " rows only")
+                .query(Long.class).list().stream().map(this::get).toList();
+    }
+
+    /** The incident and its report: who wrote, how fast they were answered, who is unanswered, by what. */
+    public IncidentView get(long id) {
+        var row = jdbc.sql("select * from incident where id = ?").param(id).query((rs, n) -> new Object[] {
+                rs.getString("title"), rs.getString("status"), Times.fromDb(rs, "opened_at"),
+                rs.getString("trigger_kind"), rs.getString("status_text"), Times.fromDb(rs, "status_at"),
+                rs.getString("followup_text"), Times.fromDb(rs, "resolved_at")}).optional()
+                .orElseThrow(() -> new NotFound("no incident " + id));
+        Map<String, Object> report = new LinkedHashMap<>();
+        Map<String, Integer> components = new TreeMap<>();
+        Map<String, Integer> regions = new TreeMap<>();
+        Map<String, Integer> channels = new TreeMap<>();
+        Map<String, Integer> byMinute = new TreeMap<>();
+        int[] counts = new int[3]; // members, answered, conversations
+        long[] waits = new long[1];
+        jdbc.sql("select * from incident_member where incident_id = ?").param(id).query(rs -> {
+            counts[0]++;
+            if (rs.getString("kind").equals("conversation")) {
+                counts[2]++;
+            }
+            components.merge(rs.getString("component") == null ? "unknown" : rs.getString("component"), 1,
+                    Integer::sum);
+            regions.merge(rs.getString("region") == null ? "unknown" : rs.getString("region"), 1, Integer::sum);
+            channels.merge(rs.getString("channel_id") == null ? "unknown" : rs.getString("channel_id"), 1,
+                    Integer::sum);
+            Instant reported = Times.fromDb(rs, "reported_at");
+            byMinute.merge(reported.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString(), 1, Integer::sum);
+            Instant answered = Times.fromDb(rs, "answered_at");
+            if (answered != null) {
+                counts[1]++;
+                waits[0] += Math.max(0, Duration.between(reported, answered).toSeconds());
+            }
+        });
+        report.put("reports", counts[0]);
+        report.put("conversations", counts[2]);
+        report.put("mentions", counts[0] - counts[2]);
+        report.put("answered", counts[1]);
+        report.put("unanswered", counts[0] - counts[1]);
+        report.put("meanSecondsToAnswer", counts[1] == 0 ? null : waits[0] / counts[1]);
+        report.put("components", components);
+        report.put("regions", regions);
+        report.put("channels", channels);
+        report.put("byMinute", byMinute);
+        return new IncidentView(id, (String) row[0], (String) row[1], (Instant) row[2], (String) row[3],
+                (String) row[4], (Instant) row[5], (String) row[6], (Instant) row[7], report);
+    }
+}

@@ -1,0 +1,147 @@
+package org.otklik.server.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.otklik.server.support.Api;
+import org.otklik.server.support.PostgresIT;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Outage incidents in the server: a spike of outage reports opens one by itself; a lead's one status answer reaches
+ * every conversation and mention of it (and those who report later at once); the follow-up resolves it.
+ */
+class IncidentsIT extends PostgresIT {
+
+    static final String OUTAGE = "Приложение не запускается, вылетает сразу при открытии, у всех так? Что случилось";
+
+    @Autowired
+    Incidents incidents;
+    private String lead;
+
+    @BeforeEach
+    void noIncidentOpen() {
+        lead = tokenOf(newAdmin());
+        incidents.currentId().ifPresent(id -> api.post("/api/v1/incidents/" + id + "/resolve", lead,
+                Map.of("text", "Починили")));
+    }
+
+    private JsonNode messages(long conversation) {
+        return api.get("/api/v1/conversations/" + conversation + "/messages", lead).json();
+    }
+
+    private static boolean hasText(JsonNode messages, String text) {
+        for (JsonNode m : messages) {
+            if (m.get("text").asString().equals(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aLeadAnswersEveryoneFromTheIncidentsPage() {
+        var leadAccount = newAdmin();
+        String dept = newDepartment();
+        long reported = send(newApiChannel(dept), unique("m"), unique("c"), OUTAGE).json().get("conversationId")
+                .asLong();
+        org.openqa.selenium.chrome.ChromeDriver browser = org.otklik.server.support.Browser.start();
+        try {
+            org.otklik.server.support.Browser.signIn(browser, port, leadAccount.login(), PASSWORD, "ru");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(d -> d.getCurrentUrl().contains("/workspace"));
+            browser.get("http://127.0.0.1:" + port + "/workspace/incidents");
+            browser.findElement(org.openqa.selenium.By.name("title")).sendKeys("Падает приложение <script>x</script>");
+            browser.findElement(org.openqa.selenium.By.cssSelector("form[action='/workspace/incidents'] button"))
+                    .click();
+            var open = browser.findElement(org.openqa.selenium.By.cssSelector("[data-incident]"));
+            assertThat(open.getText()).contains("Падает приложение <script>x</script>").contains("открыт");
+            String status = "Знаем о сбое, чиним. Ответим, как только заработает.";
+            open.findElement(org.openqa.selenium.By.cssSelector("form[action$='/status'] textarea")).sendKeys(status);
+            open.findElement(org.openqa.selenium.By.cssSelector("form[action$='/status'] button")).click();
+            assertThat(browser.findElement(org.openqa.selenium.By.cssSelector("[data-incident]")).getText())
+                    .contains(status);
+            org.otklik.server.support.Browser.screenshot(browser, "incident");
+        } finally {
+            browser.quit();
+        }
+        assertThat(hasText(messages(reported), "Знаем о сбое, чиним. Ответим, как только заработает.")).isTrue();
+    }
+
+    @Test
+    void aSpikeOfOutageReportsOpensAnIncidentByItself() throws Exception {
+        String dept = newDepartment();
+        TestChannel channel = newApiChannel(dept);
+        clock.advance(Duration.ofMinutes(2));
+        for (int i = 0; i < 40; i++) {
+            assertThat(send(channel, unique("m"), unique("c"), OUTAGE).status()).isEqualTo(202);
+        }
+        clock.advance(Duration.ofMinutes(1));
+        send(channel, unique("m"), unique("c"), "Спасибо за помощь вчера");
+        Instant until = Instant.now().plusSeconds(10);
+        while (incidents.currentId().isEmpty() && Instant.now().isBefore(until)) {
+            Thread.sleep(100);
+        }
+        long id = incidents.currentId().orElseThrow(() -> new AssertionError("no incident opened"));
+        JsonNode incident = api.get("/api/v1/incidents/" + id, lead).json();
+        assertThat(incident.get("trigger").asString()).startsWith("detector");
+        assertThat(incident.get("report").get("reports").asInt()).isGreaterThanOrEqualTo(40);
+        assertThat(incident.get("report").get("components").get("app").asInt()).isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void oneStatusAnswerReachesEveryReportAndTheFollowUpResolvesTheIncident() {
+        String dept = newDepartment();
+        TestChannel channel = newApiChannel(dept);
+        long first = send(channel, unique("m"), unique("c"), OUTAGE).json().get("conversationId").asLong();
+        long second = send(channel, unique("m"), unique("c"), "Сайт не открывается, ошибка 502 уже полчаса")
+                .json().get("conversationId").asLong();
+        long unrelated = send(channel, unique("m"), unique("c"), "Как поменять аватарку?").json()
+                .get("conversationId").asLong();
+
+        Api.Response opened = api.post("/api/v1/incidents", lead, Map.of("title", "Приложение падает при запуске"));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        long id = opened.json().get("id").asLong();
+        assertThat(api.post("/api/v1/incidents", lead, Map.of("title", "второй")).status()).isEqualTo(409);
+        assertThat(api.post("/api/v1/incidents/" + id + "/status", lead, Map.of("text", " ")).json().get("field")
+                .asString()).isEqualTo("text");
+
+        String status = "Мы знаем о сбое приложения и уже чиним. Напишем, как только всё заработает.";
+        JsonNode after = api.post("/api/v1/incidents/" + id + "/status", lead, Map.of("text", status)).json();
+        assertThat(after.get("report").get("answered").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(hasText(messages(first), status)).isTrue();
+        assertThat(hasText(messages(second), status)).isTrue();
+        assertThat(hasText(messages(unrelated), status)).isFalse();
+
+        // someone reports it after the status answer: the answer comes at once
+        long late = send(channel, unique("m"), unique("c"), OUTAGE).json().get("conversationId").asLong();
+        Instant until = Instant.now().plusSeconds(5);
+        while (!hasText(messages(late), status) && Instant.now().isBefore(until)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        assertThat(hasText(messages(late), status)).isTrue();
+
+        String followup = "Всё починили, приложение снова работает. Спасибо за терпение!";
+        JsonNode resolved = api.post("/api/v1/incidents/" + id + "/resolve", lead, Map.of("text", followup)).json();
+        assertThat(resolved.get("status").asString()).isEqualTo("resolved");
+        for (long c : List.of(first, second, late)) {
+            assertThat(hasText(messages(c), followup)).as("conversation " + c).isTrue();
+        }
+        assertThat(api.post("/api/v1/incidents/" + id + "/resolve", lead, Map.of("text", "ещё раз")).status())
+                .isEqualTo(409);
+        JsonNode report = api.get("/api/v1/incidents/" + id, lead).json().get("report");
+        assertThat(report.get("unanswered").asInt()).isZero();
+        assertThat(report.get("components").toString()).contains("app").contains("site");
+        assertThat(api.get("/api/v1/incidents/999999", lead).status()).isEqualTo(404);
+    }
+}
