@@ -20,6 +20,7 @@ import org.otklik.server.inbound.InboundReceipt;
 import org.otklik.server.listening.internal.MentionStore;
 import org.otklik.server.shared.InvalidInput;
 import org.otklik.server.shared.NotFound;
+import org.otklik.server.shared.PersonalData;
 import org.otklik.server.shared.Require;
 import org.otklik.server.shared.StateConflict;
 import org.springframework.context.ApplicationEventPublisher;
@@ -74,6 +75,7 @@ public class MentionManagement {
     @Transactional
     public MentionView reply(long id, String text, long agentId) {
         String body = Require.text(text, "text", MAX_TEXT);
+        PersonalData.requireNoneInPublic(body, "text");
         claim(id, "answered", null, agentId, null);
         publicReply(id, body, agentId);
         return get(id);
@@ -88,6 +90,7 @@ public class MentionManagement {
         MentionView m = get(id);
         String reply = publicText == null || publicText.isBlank() ? movedToPrivateText(m)
                 : Require.text(publicText, "publicText", MAX_TEXT);
+        PersonalData.requireNoneInPublic(reply, "publicText");
         long conversationId = conversationFor(m);
         transactions.executeWithoutResult(status -> {
             claim(id, "moved_to_private", null, agentId, conversationId);

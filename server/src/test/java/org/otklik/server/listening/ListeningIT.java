@@ -227,6 +227,12 @@ class ListeningIT extends PostgresIT {
         assertThat(convertedView.get("conversationId").isNull()).isFalse();
 
         long closed = post(crawler, unique("p"), "Квазарфон тормозит весь вечер, ужас").get("mentionId").asLong();
+        // personal data never goes into a public reply
+        Api.Response withPhone = api.post("/api/v1/mentions/" + closed + "/reply", token,
+                Map.of("text", "Позвоните нам: +7 912 345-67-89"));
+        assertThat(field(withPhone)).isEqualTo("text");
+        assertThat(withPhone.json().get("error").asString()).contains("phone number").contains("private");
+        assertThat(api.get("/api/v1/mentions/" + closed, token).json().get("status").asString()).isEqualTo("new");
         Api.Response noReason = api.post("/api/v1/mentions/" + closed + "/close", token, Map.of("reason", " "));
         assertThat(field(noReason)).isEqualTo("reason");
         assertThat(api.post("/api/v1/mentions/" + closed + "/close", token, Map.of("reason", "сбой уже исправлен"))
