@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, ServeCommand.class, SimulateCommand.class, StaffingCommand.class,
                 TriageCommand.class, TriageEvalCommand.class, FaqEvalCommand.class, ListenCommand.class,
                 ListenEvalCommand.class, ListenBenchCommand.class, ReportCommand.class, IncidentsCommand.class,
+                InboundBenchCommand.class,
                 ReportBenchCommand.class})
 public final class Otklik implements Callable<Integer> {
 

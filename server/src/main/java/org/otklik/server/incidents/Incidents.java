@@ -65,9 +65,30 @@ public class Incidents {
         this.clock = clock;
     }
 
+    /**
+     * Incident bookkeeping runs on its own thread, in arrival order: it never slows or fails the request that stored
+     * the message.
+     */
+    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "otklik-incidents");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private void later(Runnable work) {
+        AfterCommit.run(() -> worker.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.warn("incidents: {}", e.toString());
+            }
+        }));
+    }
+
     @EventListener
     void on(MessageTriaged triaged) {
-        AfterCommit.run(() -> {
+        later(() -> {
             String region = jdbc.sql("""
                     select ct.region, c.channel_id from conversation c join contact ct on ct.id = c.contact_id
                     where c.id = ?""").param(triaged.conversationId())
@@ -86,7 +107,7 @@ public class Incidents {
         if (mention.outage() == null) {
             return;
         }
-        AfterCommit.run(() -> {
+        later(() -> {
             observe(mention.at(), mention.outage(), null, null);
             currentId().ifPresent(id -> join(id, "mention", mention.mentionId(), mention.outage(), null,
                     mention.at()));

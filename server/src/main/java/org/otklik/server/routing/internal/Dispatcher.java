@@ -48,6 +48,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class Dispatcher implements DisposableBean {
 
+    /** Writes wait notices off the routing thread (two writers: notices of one conversation are keyed, so order
+     * between writers does not matter). */
+    private final java.util.concurrent.ExecutorService noticeWriter = java.util.concurrent.Executors
+            .newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "otklik-wait-notices");
+                t.setDaemon(true);
+                return t;
+            });
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration MEANINGFUL_CHANGE = Duration.ofMinutes(2);
@@ -216,18 +224,29 @@ public class Dispatcher implements DisposableBean {
         return difference >= MEANINGFUL_CHANGE.toSeconds() && difference >= before.toSeconds() / 2;
     }
 
+    /**
+     * Tells a waiting user their place and estimate. The decision is the dispatcher's; the message itself (a
+     * transaction of its own) is written by the notice writer, so that the one routing thread never waits on it.
+     */
     private void tellUserToWait(QueuePosition position) {
         long minutes = Math.max(1, (position.estimatedWait().toSeconds() + 59) / 60);
         String text = properties.waitNoticeText()
                 .replace("{position}", Integer.toString(position.position()))
                 .replace("{minutes}", Long.toString(minutes));
-        ConversationView conversation = conversations.get(position.conversationId());
         Told before = told.get(position.conversationId());
         int notices = before == null ? 1 : before.notices() + 1;
-        conversations.postSystemMessage(position.conversationId(), MessageKind.WAIT_NOTICE, text,
-                "wait-notice:" + position.conversationId() + ":" + conversation.queuedAt().toEpochMilli() + ":"
-                        + notices);
         told.put(position.conversationId(), new Told(position.estimatedWait(), notices));
+        long conversationId = position.conversationId();
+        noticeWriter.execute(() -> {
+            try {
+                ConversationView conversation = conversations.get(conversationId);
+                conversations.postSystemMessage(conversationId, MessageKind.WAIT_NOTICE, text,
+                        "wait-notice:" + conversationId + ":" + conversation.queuedAt().toEpochMilli() + ":"
+                                + notices);
+            } catch (RuntimeException e) {
+                log.warn("routing: wait notice for conversation {} not posted: {}", conversationId, e.toString());
+            }
+        });
     }
 
     private void rebuildIfDirty() {
