@@ -46,6 +46,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/conversations/*",
                                 "/api/v1/conversations/*/messages").hasAnyRole("CHANNEL", "AGENT")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        // opening an incident and answering everyone affected is a lead's decision
+                        .requestMatchers(HttpMethod.POST, "/api/v1/incidents", "/api/v1/incidents/**").hasRole("ADMIN")
                         .anyRequest().hasRole("AGENT"))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) ->
@@ -103,6 +105,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/workspace/login", "/demo").permitAll()
                         .requestMatchers("/workspace/admin/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/workspace/incidents", "/workspace/incidents/**")
+                        .hasRole("ADMIN")
                         .anyRequest().hasRole("AGENT"))
                 .formLogin(f -> f.loginPage("/workspace/login").defaultSuccessUrl("/workspace", true).permitAll())
                 .logout(l -> l.logoutUrl("/workspace/logout").logoutSuccessUrl("/workspace/login?logout"))

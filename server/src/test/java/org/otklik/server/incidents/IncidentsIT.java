@@ -148,5 +148,9 @@ class IncidentsIT extends PostgresIT {
         assertThat(report.get("unanswered").asInt()).isZero();
         assertThat(report.get("components").toString()).contains("app").contains("site");
         assertThat(api.get("/api/v1/incidents/999999", lead).status()).isEqualTo(404);
+        // a plain agent reads incidents but does not open them or answer everyone
+        String agent = tokenOf(newAgent(2, dept));
+        assertThat(api.get("/api/v1/incidents/" + id, agent).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/incidents", agent, Map.of("title", "x")).status()).isEqualTo(403);
     }
 }

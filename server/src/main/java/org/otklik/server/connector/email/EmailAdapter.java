@@ -43,8 +43,12 @@ import org.springframework.stereotype.Component;
 public class EmailAdapter implements ChannelAdapter {
 
     private static final int MAX_PER_POLL = 200;
-    /** Read at most this much of an attachment (more than any accepted size, so a larger one is still refused). */
-    private static final int MAX_ATTACHMENT_READ = 64 * 1024 * 1024;
+    private final int maxAttachmentRead;
+
+    EmailAdapter(org.otklik.server.connector.AttachmentProperties attachments) {
+        // one byte more than the largest file kept: enough to tell a larger one is too large, never more in memory
+        this.maxAttachmentRead = (int) Math.min(Integer.MAX_VALUE - 8, attachments.maxBytes() + 1);
+    }
 
     @Override
     public ChannelType type() {
@@ -100,7 +104,7 @@ public class EmailAdapter implements ChannelAdapter {
         }
     }
 
-    static java.util.Optional<Incoming> read(MimeMessage m, long uid, long validity)
+    java.util.Optional<Incoming> read(MimeMessage m, long uid, long validity)
             throws MessagingException, IOException {
         Address[] from = m.getFrom();
         if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress sender)) {
@@ -113,7 +117,7 @@ public class EmailAdapter implements ChannelAdapter {
             references.addAll(List.of(refs.trim().split("\\s+")));
         }
         String inReplyTo = m.getHeader("In-Reply-To", null);
-        Body body = new Body();
+        Body body = new Body(maxAttachmentRead);
         body.collect(m);
         return java.util.Optional.of(new Incoming.PrivateMessage(messageId,
                 sender.getAddress().toLowerCase(Locale.ROOT), sender.getPersonal(),
@@ -123,16 +127,21 @@ public class EmailAdapter implements ChannelAdapter {
 
     /** The readable text of a message: text/plain preferred, else HTML as text; attachments listed. */
     private static final class Body {
+        private final int maxRead;
         private String plain;
         private String html;
         private final List<Incoming.Attachment> attachments = new ArrayList<>();
+
+        Body(int maxRead) {
+            this.maxRead = maxRead;
+        }
 
         void collect(Part part) throws MessagingException, IOException {
             String disposition = part.getDisposition();
             if (Part.ATTACHMENT.equalsIgnoreCase(disposition) || part.getFileName() != null && !part.isMimeType("text/*")) {
                 byte[] data;
                 try (java.io.InputStream in = part.getInputStream()) {
-                    data = in.readNBytes(MAX_ATTACHMENT_READ);
+                    data = in.readNBytes(maxRead);
                 }
                 attachments.add(new Incoming.Attachment(part.getFileName(), part.getContentType().split(";")[0].trim(),
                         data.length, null, data));
