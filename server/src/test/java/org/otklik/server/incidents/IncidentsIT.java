@@ -57,14 +57,22 @@ class IncidentsIT extends PostgresIT {
             new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
                     .until(d -> d.getCurrentUrl().contains("/workspace"));
             browser.get("http://127.0.0.1:" + port + "/workspace/incidents");
-            browser.findElement(org.openqa.selenium.By.name("title")).sendKeys("Падает приложение <script>x</script>");
-            browser.findElement(org.openqa.selenium.By.cssSelector("form[action='/workspace/incidents'] button"))
-                    .click();
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10));
+            var form = browser.findElement(org.openqa.selenium.By.cssSelector("form[action='/workspace/incidents']"));
+            form.findElement(org.openqa.selenium.By.name("title")).sendKeys("Падает приложение <script>x</script>");
+            form.findElement(org.openqa.selenium.By.cssSelector("button")).click();
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                    org.openqa.selenium.By.cssSelector(".flash")));
+            // the newest incident comes first
             var open = browser.findElement(org.openqa.selenium.By.cssSelector("[data-incident]"));
             assertThat(open.getText()).contains("Падает приложение <script>x</script>").contains("открыт");
             String status = "Знаем о сбое, чиним. Ответим, как только заработает.";
             open.findElement(org.openqa.selenium.By.cssSelector("form[action$='/status'] textarea")).sendKeys(status);
             open.findElement(org.openqa.selenium.By.cssSelector("form[action$='/status'] button")).click();
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(open));
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                    org.openqa.selenium.By.cssSelector(".flash")));
             assertThat(browser.findElement(org.openqa.selenium.By.cssSelector("[data-incident]")).getText())
                     .contains(status);
             org.otklik.server.support.Browser.screenshot(browser, "incident");
