@@ -13,7 +13,7 @@ import org.otklik.server.channel.ChannelManagement;
 import org.otklik.server.channel.ChannelType;
 import org.otklik.server.channel.CreatedChannel;
 import org.otklik.server.department.Departments;
-import org.otklik.server.shared.OtklikException;
+import org.otklik.server.shared.FormActions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -124,12 +124,6 @@ class AdminPageController {
     }
 
     private static String act(RedirectAttributes flash, Supplier<?> action) {
-        try {
-            action.get();
-            flash.addFlashAttribute("saved", true);
-        } catch (OtklikException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/workspace/admin";
+        return FormActions.actThenShow(flash, action, "/workspace/admin");
     }
 }

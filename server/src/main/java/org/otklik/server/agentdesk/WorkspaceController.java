@@ -208,8 +208,7 @@ class WorkspaceController {
         // the queue by time left before the first-response target (the most urgent first), then by arrival
         Map<Long, Long> slaLeft = new HashMap<>();
         List<ConversationJson> waiting = desk.list(me, new ConversationFilter(ConversationStatus.WAITING, null, null,
-                null, null, null, 50)).stream().peek(c -> slaMonitor.clocks(c.id()).stream()
-                        .filter(k -> k.metric().equals("first_response")).findFirst()
+                null, null, null, 50)).stream().peek(c -> slaMonitor.firstResponse(c.id())
                         .ifPresent(k -> slaLeft.put(c.id(), k.remaining().toMinutes())))
                 .sorted(Comparator.comparing((ConversationJson c) -> slaLeft.getOrDefault(c.id(), Long.MAX_VALUE))
                         .thenComparing(ConversationJson::queuedAt)).toList();

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.otklik.server.shared.InvalidInput;
 import org.otklik.server.shared.NotFound;
+import org.otklik.server.shared.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,10 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ContactManagement {
-
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,24}");
-    private static final Pattern PHONE = Pattern.compile("(?<![0-9])(?:\\+7|8|7)[\\s(-]{0,2}[0-9]{3}[\\s)-]{0,2}[0-9]{3}"
-            + "[\\s-]?[0-9]{2}[\\s-]?[0-9]{2}(?![0-9])");
 
     private final JdbcClient jdbc;
 
@@ -76,13 +71,8 @@ public class ContactManagement {
 
     /** Records an e-mail address or a phone number the user wrote, when the contact has none yet. */
     public void noteFromText(long conversationId, String text) {
-        if (text == null) {
-            return;
-        }
-        Matcher email = EMAIL.matcher(text);
-        Matcher phone = PHONE.matcher(text);
-        String foundEmail = email.find() ? email.group() : null;
-        String foundPhone = phone.find() ? phone.group() : null;
+        String foundEmail = PersonalData.firstEmail(text).orElse(null);
+        String foundPhone = PersonalData.firstRussianPhone(text).orElse(null);
         if (foundEmail != null || foundPhone != null) {
             jdbc.sql("update contact set email = coalesce(email, ?), phone = coalesce(phone, ?)"
                             + " where id = (select contact_id from conversation where id = ?)")

@@ -90,10 +90,8 @@ public class Incidents {
     void on(MessageTriaged triaged) {
         later(() -> {
             String region = jdbc.sql("""
-                    select ct.region, c.channel_id from conversation c join contact ct on ct.id = c.contact_id
-                    where c.id = ?""").param(triaged.conversationId())
-                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
-                    .orElse(new String[] {null, null})[0];
+                    select ct.region from conversation c join contact ct on ct.id = c.contact_id
+                    where c.id = ?""").param(triaged.conversationId()).query(String.class).optional().orElse(null);
             observe(triaged.at(), triaged.outage(), region, null);
             if (triaged.outage() != null) {
                 currentId().ifPresent(id -> join(id, "conversation", triaged.conversationId(), triaged.outage(),

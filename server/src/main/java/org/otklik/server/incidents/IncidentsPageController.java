@@ -3,7 +3,7 @@ package org.otklik.server.incidents;
 import java.util.function.Supplier;
 import org.otklik.server.agent.AgentIdentity;
 import org.otklik.server.agent.AgentManagement;
-import org.otklik.server.shared.OtklikException;
+import org.otklik.server.shared.FormActions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,12 +50,6 @@ class IncidentsPageController {
     }
 
     private static String act(RedirectAttributes flash, Supplier<?> action) {
-        try {
-            action.get();
-            flash.addFlashAttribute("saved", true);
-        } catch (OtklikException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/workspace/incidents";
+        return FormActions.actThenShow(flash, action, "/workspace/incidents");
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.otklik.server.agent.AgentIdentity;
 import org.otklik.server.agent.AgentManagement;
-import org.otklik.server.shared.OtklikException;
+import org.otklik.server.shared.FormActions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -145,21 +145,10 @@ class MentionsPageController {
     }
 
     private static String act(RedirectAttributes flash, Supplier<?> action) {
-        return actThenShow(flash, action, "/workspace/mentions");
+        return FormActions.actThenShow(flash, action, "/workspace/mentions");
     }
 
     private static String actOnStreams(RedirectAttributes flash, Supplier<?> action) {
-        return actThenShow(flash, action, "/workspace/admin/streams");
-    }
-
-    /** Runs a form's action; the page shows «saved» or the refusal's message (which names what was wrong). */
-    private static String actThenShow(RedirectAttributes flash, Supplier<?> action, String page) {
-        try {
-            action.get();
-            flash.addFlashAttribute("saved", true);
-        } catch (OtklikException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:" + page;
+        return FormActions.actThenShow(flash, action, "/workspace/admin/streams");
     }
 }

@@ -11,11 +11,32 @@ import java.util.regex.Pattern;
 public final class PersonalData {
 
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,24}");
-    private static final Pattern PHONE = Pattern.compile("(?<![0-9])(?:\\+7|8|7)[\\s(-]{0,2}[0-9]{3}[\\s)-]{0,2}"
-            + "[0-9]{3}[\\s-]?[0-9]{2}[\\s-]?[0-9]{2}(?![0-9])|(?<![0-9])\\+[0-9][0-9\\s()-]{9,16}[0-9](?![0-9])");
+    /** A Russian number, as people write it: +7 912 345-67-89, 8 (912) 345 67 89. */
+    private static final Pattern RUSSIAN_PHONE = Pattern.compile("(?<![0-9])(?:\\+7|8|7)[\\s(-]{0,2}[0-9]{3}"
+            + "[\\s)-]{0,2}[0-9]{3}[\\s-]?[0-9]{2}[\\s-]?[0-9]{2}(?![0-9])");
+    private static final Pattern PHONE = Pattern.compile(RUSSIAN_PHONE.pattern()
+            + "|(?<![0-9])\\+[0-9][0-9\\s()-]{9,16}[0-9](?![0-9])");
     private static final Pattern CARD = Pattern.compile("(?<![0-9])(?:[0-9][\\s-]?){13,19}(?![0-9])");
 
     private PersonalData() {
+    }
+
+    /** The first e-mail address in a text, if any. */
+    public static Optional<String> firstEmail(String text) {
+        return first(EMAIL, text);
+    }
+
+    /** The first Russian phone number in a text, if any. */
+    public static Optional<String> firstRussianPhone(String text) {
+        return first(RUSSIAN_PHONE, text);
+    }
+
+    private static Optional<String> first(Pattern pattern, String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher m = pattern.matcher(text);
+        return m.find() ? Optional.of(m.group()) : Optional.empty();
     }
 
     /** What kind of personal data the text holds (the first found), if any. */

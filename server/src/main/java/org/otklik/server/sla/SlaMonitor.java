@@ -69,6 +69,12 @@ public class SlaMonitor {
         return policies.clocks(c, conversations.messages(conversationId, 0, 1000), clock.instant());
     }
 
+    /** The first-response clock alone: it needs the conversation's times, not its messages (the queue's view). */
+    public java.util.Optional<SlaClock> firstResponse(long conversationId) {
+        return policies.clocks(conversations.get(conversationId), List.of(), clock.instant()).stream()
+                .filter(k -> k.metric().equals("first_response")).findFirst();
+    }
+
     @Scheduled(fixedDelayString = "${otklik.sla.check-interval:30s}", initialDelayString = "PT10S")
     public void check() {
         Instant now = clock.instant();
