@@ -6,20 +6,31 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+/**
+ * The inbound load generator. Open loop: message i is due at start + i / rate, and its latency counts from then, so a
+ * slow server cannot hide its queue by slowing the sender (no coordinated omission). At most {@code --connections}
+ * requests are in flight, as a platform delivering webhooks over a bounded number of connections does; a message
+ * waiting for a free connection is late, and its lateness is counted.
+ */
 @Command(name = "bench-inbound", mixinStandardHelpOptions = true,
-        description = "Sends messages to a running server's POST /api/v1/inbound over HTTP at a fixed rate (open "
-                + "loop: latency counts from when each message was due, so a slow server cannot hide its queue) and "
-                + "reports the rate sustained, latency percentiles from sending to stored (the answer comes after the "
-                + "message is stored, triaged and routed) and errors.")
+        description = "Sends messages to a running server's POST /api/v1/inbound over HTTP at a fixed rate and reports "
+                + "the rate sustained, latency percentiles from when each message was due to when the server answered "
+                + "(it answers after the message is stored, triaged and routed), the same for the messages answered as "
+                + "assigned to an agent, and errors. A warm-up at the same rate comes first and is not counted.")
 final class InboundBenchCommand implements Callable<Integer> {
 
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", paramLabel = "URL")
@@ -31,76 +42,180 @@ final class InboundBenchCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "500", paramLabel = "R", description = "messages per second")
     int rate;
 
-    @Option(names = "--duration", defaultValue = "30", paramLabel = "S", description = "seconds")
+    @Option(names = "--duration", defaultValue = "30", paramLabel = "S", description = "seconds measured")
     int duration;
+
+    @Option(names = "--warmup", defaultValue = "10", paramLabel = "S",
+            description = "seconds sent first and not counted (the server's JIT compiles the hot paths)")
+    int warmup;
+
+    @Option(names = "--connections", defaultValue = "256", paramLabel = "N", description = "requests in flight at most")
+    int connections;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN",
+            description = "an admin's token: with --agents, creates that many online agents (50 chats each, every "
+                    + "department) so that conversations are assigned")
+    String adminToken;
+
+    @Option(names = "--agents", defaultValue = "0", paramLabel = "N")
+    int agents;
 
     private static final List<String> TEXTS = List.of("Не приходит код подтверждения при входе",
             "Списали деньги дважды за подписку, верните", "Приложение вылетает при запуске",
             "Как поменять номер телефона в профиле?", "Меня взломали, пишут от моего имени",
             "Спасибо, всё заработало!", "Не могу оплатить картой, ошибка 3DS");
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
+
+    private record Result(long[] latencies, long[] assignedLatencies, int ok, int duplicates, int assigned,
+                          List<String> errors, double seconds) {
+    }
 
     @Override
     public Integer call() throws Exception {
-        if (rate < 1 || rate > 100_000 || duration < 1 || duration > 3600) {
-            throw new Otklik.UsageError("--rate must be 1..100000 and --duration 1..3600");
+        if (rate < 1 || rate > 100_000 || duration < 1 || duration > 3600 || warmup < 0 || warmup > 600
+                || connections < 1 || connections > 10_000 || agents < 0 || agents > 500) {
+            throw new Otklik.UsageError("--rate must be 1..100000, --duration 1..3600, --warmup 0..600, --connections "
+                    + "1..10000 and --agents 0..500");
+        }
+        if (agents > 0 && adminToken == null) {
+            throw new Otklik.UsageError("--agents needs --admin-token");
         }
         HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        if (agents > 0) {
+            bringAgentsOnline(http, run);
+        }
+        if (warmup > 0) {
+            Result w = send(http, run + "w", rate * warmup);
+            System.err.printf("warm-up: %,d of %,d stored, not counted%n", w.ok(), rate * warmup);
+        }
+        Result r = send(http, run, rate * duration);
         int total = rate * duration;
+        System.out.printf("offered                  %,d messages at %,d/s for %d s (%d connections at most)%n", total,
+                rate, duration, connections);
+        System.out.printf("stored (202)             %,d in %.1f s: %,.0f messages/s sustained%n", r.ok(), r.seconds(),
+                r.ok() / r.seconds());
+        System.out.printf("errors                   %,d %s%n", total - r.ok(),
+                r.errors().stream().distinct().limit(5).toList());
+        print("latency due -> stored   ", r.latencies());
+        if (agents > 0) {
+            System.out.printf("assigned on receipt      %,d%n", r.assigned());
+            print("latency due -> assigned ", r.assignedLatencies());
+        }
+        return 0;
+    }
+
+    private static void print(String label, long[] sorted) {
+        if (sorted.length > 0) {
+            System.out.printf("%s p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", label, pct(sorted, 0.5),
+                    pct(sorted, 0.9), pct(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+        }
+    }
+
+    private Result send(HttpClient http, String run, int total) throws InterruptedException {
         long[] latencies = new long[total];
+        boolean[] assignedOnes = new boolean[total];
         Arrays.fill(latencies, -1);
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger duplicates = new AtomicInteger();
+        AtomicInteger assigned = new AtomicInteger();
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-        String run = Long.toString(System.currentTimeMillis(), 36);
+        Semaphore inFlight = new Semaphore(connections);
         long start = System.nanoTime() + 200_000_000L;
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < total; i++) {
                 long due = start + (long) (i * 1e9 / rate);
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    LockSupport.parkNanos(wait);
                 }
+                inFlight.acquire();
                 int n = i;
                 threads.submit(() -> {
                     String body = "{\"externalId\": \"bench-" + run + "-" + n + "\", \"contact\": {\"externalId\": "
-                            + "\"bench-user-" + (n % 20_000) + "\", \"name\": \"Нагрузочный тест\"}, \"text\": \""
+                            + "\"bench-" + run + "-user-" + n + "\", \"name\": \"Нагрузочный тест\"}, \"text\": \""
                             + TEXTS.get(n % TEXTS.size()) + "\"}";
                     try {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/inbound"))
-                                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/json")
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                        URI.create(url + "/api/v1/inbound")).timeout(Duration.ofSeconds(30))
+                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         latencies[n] = System.nanoTime() - due;
-                        if (r.statusCode() == 202) {
+                        if (response.statusCode() == 202) {
                             ok.incrementAndGet();
-                            if (r.body().contains("\"duplicate\":true")) {
+                            if (response.body().contains("\"duplicate\":true")) {
                                 duplicates.incrementAndGet();
                             }
+                            if (response.body().contains("\"status\":\"assigned\"")) {
+                                assigned.incrementAndGet();
+                                assignedOnes[n] = true;
+                            }
                         } else if (errors.size() < 1000) {
-                            errors.add(r.statusCode() + "");
+                            errors.add(Integer.toString(response.statusCode()));
                         }
                     } catch (Exception e) {
                         if (errors.size() < 1000) {
                             errors.add(e.getClass().getSimpleName());
                         }
+                    } finally {
+                        inFlight.release();
                     }
                 });
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long[] done = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
-        System.out.printf("offered                  %,d messages at %,d/s for %d s%n", total, rate, duration);
-        System.out.printf("stored (202)             %,d in %.1f s: %,.0f messages/s sustained%n", ok.get(), seconds,
-                ok.get() / seconds);
-        System.out.printf("errors                   %,d %s%n", total - ok.get(),
-                errors.stream().distinct().limit(5).toList());
-        if (done.length > 0) {
-            System.out.printf("latency due -> stored    p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    pct(done, 0.5), pct(done, 0.9), pct(done, 0.99), done[done.length - 1] / 1e6);
+        List<Long> assignedLatencies = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            if (assignedOnes[i]) {
+                assignedLatencies.add(latencies[i]);
+            }
         }
-        return 0;
+        return new Result(Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray(),
+                assignedLatencies.stream().mapToLong(Long::longValue).sorted().toArray(), ok.get(), duplicates.get(),
+                assigned.get(), List.copyOf(errors), seconds);
+    }
+
+    /** Online agents with room for many chats in every department, so that routing assigns at once. */
+    private void bringAgentsOnline(HttpClient http, String run) throws Exception {
+        HttpResponse<String> departments = call(http, "GET", "/api/v1/departments", adminToken, null);
+        List<String> codes = new ArrayList<>();
+        Matcher m = CODE.matcher(departments.body());
+        while (m.find()) {
+            codes.add("\"" + m.group(1) + "\"");
+        }
+        for (int i = 0; i < agents; i++) {
+            String login = "bench-" + run + "-" + i;
+            String password = "bench-" + run + "-password";
+            HttpResponse<String> created = call(http, "POST", "/api/v1/admin/agents", adminToken,
+                    "{\"login\": \"" + login + "\", \"displayName\": \"Bench " + i + "\", \"password\": \"" + password
+                            + "\", \"skills\": " + codes + ", \"maxChats\": 50}");
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("creating agent " + login + ": " + created.statusCode() + " "
+                        + created.body());
+            }
+            Matcher t = TOKEN.matcher(call(http, "POST", "/api/v1/auth/token", null,
+                    "{\"login\": \"" + login + "\", \"password\": \"" + password + "\"}").body());
+            if (!t.find()) {
+                throw new IllegalStateException("agent " + login + " could not sign in");
+            }
+            call(http, "PUT", "/api/v1/agents/me/status", t.group(1), "{\"status\": \"online\"}");
+        }
+        System.err.printf("%d agents online, %d chats each, departments %s%n", agents, 50, codes);
+    }
+
+    private HttpResponse<String> call(HttpClient http, String method, String path, String bearer, String json)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json");
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static double pct(long[] sorted, double p) {

@@ -39,6 +39,9 @@ public final class Otklik implements Callable<Integer> {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Otklik());
+        // the spelling, `otklik bench inbound ...`, beside `otklik bench-inbound ...`
+        cli.addSubcommand("bench", new CommandLine(new BenchCommand()).addSubcommand("inbound",
+                new InboundBenchCommand()));
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("otklik: " + e.getMessage().lines().findFirst().orElse("bad arguments")
@@ -63,6 +66,19 @@ public final class Otklik implements Callable<Integer> {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    @CommandLine.Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Benchmarks against a running server: bench inbound (same as bench-inbound).")
+    static final class BenchCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getErr().println("otklik: give a benchmark: bench inbound (see: otklik bench --help)");
+            return USAGE;
+        }
     }
 
     /** An argument combination the parser accepted but that makes no sense; exits with 2. */

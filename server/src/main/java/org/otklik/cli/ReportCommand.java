@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.otklik.server.reports.ReportPdf;
 import org.otklik.server.reports.ReportQueries;
 import org.otklik.server.shared.OtklikException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,8 +29,12 @@ final class ReportCommand implements Callable<Integer> {
             description = "total, department, channel, agent, region, day or hour (default ${DEFAULT-VALUE})")
     String by;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "F", description = "table, csv or json")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "F",
+            description = "table, csv, json, or pdf (the whole period report: totals, charts, tables; needs --out)")
     String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "where to write the PDF")
+    Path out;
 
     @Option(names = "--db-url", paramLabel = "URL", description = "PostgreSQL JDBC URL (else the embedded database)")
     String dbUrl;
@@ -47,8 +52,26 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         LocalDate first = date(from, "--from");
         LocalDate last = date(to, "--to");
-        if (!List.of("table", "csv", "json").contains(format)) {
-            throw new Otklik.UsageError("--format must be table, csv or json");
+        if (!List.of("table", "csv", "json", "pdf").contains(format)) {
+            throw new Otklik.UsageError("--format must be table, csv, json or pdf");
+        }
+        if (format.equals("pdf") != (out != null)) {
+            throw new Otklik.UsageError("--out goes with --format pdf, and --format pdf needs --out");
+        }
+        if (last.isBefore(first)) {
+            throw new Otklik.UsageError("--to must not be before --from");
+        }
+        if (format.equals("pdf")) {
+            ReportQueries queries = new ReportQueries(JdbcClient.create(Databases.open(dbUrl, dbUser, dbPassword,
+                    data)));
+            try {
+                java.nio.file.Files.write(out, ReportPdf.periodReport(queries, "Otklik: report " + first + " — "
+                        + last, first, last));
+            } catch (java.io.IOException e) {
+                throw new Otklik.UsageError("cannot write " + out + ": " + e.getMessage());
+            }
+            System.err.println("otklik: wrote " + out);
+            return 0;
         }
         List<Map<String, Object>> rows;
         try {

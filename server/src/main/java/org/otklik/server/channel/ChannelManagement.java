@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import org.otklik.server.department.Departments;
 import org.otklik.server.shared.InvalidInput;
 import org.otklik.server.shared.NotFound;
@@ -30,6 +33,16 @@ public class ChannelManagement {
     private static final RowMapper<Channel> ROW = (rs, n) -> new Channel(rs.getString("id"),
             ChannelType.valueOf(rs.getString("type")), rs.getString("name"), rs.getString("default_department"),
             rs.getString("widget_key"), rs.getBoolean("department_from_triage"), Times.fromDb(rs, "created_at"));
+
+    /**
+     * Channels and token lookups read on every inbound request, kept for a few seconds. A channel is never changed
+     * after creation; a rotated token is forgotten at once on this node and within {@link #REMEMBERED} on others.
+     */
+    private static final Duration REMEMBERED = Duration.ofSeconds(5);
+    private final Cache<String, Channel> recentChannels = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(REMEMBERED).build();
+    private final Cache<String, ChannelIdentity> recentTokens = Caffeine
+            .newBuilder().maximumSize(10_000).expireAfterWrite(REMEMBERED).build();
 
     private final JdbcClient jdbc;
     private final Departments departments;
@@ -94,6 +107,7 @@ public class ChannelManagement {
     @Transactional
     public CreatedChannel rotateToken(String channelId) {
         String token = Secrets.newToken("otk_ch_");
+        recentTokens.invalidateAll();
         int updated = jdbc.sql("update channel set token_hash = ? where id = ?")
                 .params(Secrets.sha256(token), channelId).update();
         if (updated == 0) {
@@ -128,8 +142,15 @@ public class ChannelManagement {
         return jdbc.sql("select * from channel where id = ?").param(id).query(ROW).optional();
     }
 
+    /** The channel, as read at most a few seconds ago. */
     public Channel get(String id) {
-        return find(id).orElseThrow(() -> new NotFound("no channel " + id));
+        Channel known = recentChannels.getIfPresent(id);
+        if (known != null) {
+            return known;
+        }
+        Channel channel = find(id).orElseThrow(() -> new NotFound("no channel " + id));
+        recentChannels.put(id, channel);
+        return channel;
     }
 
     public List<Channel> all() {
@@ -149,8 +170,15 @@ public class ChannelManagement {
         if (token == null || !token.startsWith("otk_ch_")) {
             return Optional.empty();
         }
-        return jdbc.sql("select id, type from channel where token_hash = ?").param(Secrets.sha256(token))
+        String hash = Secrets.sha256(token);
+        ChannelIdentity known = recentTokens.getIfPresent(hash);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<ChannelIdentity> found = jdbc.sql("select id, type from channel where token_hash = ?").param(hash)
                 .query((rs, n) -> new ChannelIdentity(rs.getString("id"), ChannelType.valueOf(rs.getString("type"))))
                 .optional();
+        found.ifPresent(identity -> recentTokens.put(hash, identity)); // unknown tokens are not remembered
+        return found;
     }
 }

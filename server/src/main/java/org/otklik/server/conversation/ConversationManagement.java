@@ -97,6 +97,24 @@ public class ConversationManagement {
         }
     }
 
+    /**
+     * Stores a message inside the caller's transaction, for writers that store many messages in one transaction (the
+     * inbound gateway's batches). The caller must have checked with {@link #alreadyReceived} that it is new; if it is
+     * not after all (another node stored it meanwhile), the unique constraint fails the caller's whole transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Received receiveInTransaction(InboundMessage message) {
+        return receiveOnce(message);
+    }
+
+    /** Those of these messages of one channel that were stored before, by external id. */
+    public Map<String, Received> alreadyReceived(String channelId, java.util.Collection<String> externalIds) {
+        Map<String, Received> found = new java.util.HashMap<>();
+        messages.findByExternalIds(channelId, Direction.IN, externalIds)
+                .forEach((externalId, m) -> found.put(externalId, new Received(m.conversationId(), m.id(), true)));
+        return found;
+    }
+
     private Received receiveOnce(InboundMessage m) {
         Instant now = clock.instant();
         ContactStore.Contact contact = contacts.lockOrCreate(m.channelId(), m.contactExternalId(), m.contactName(),
@@ -130,10 +148,12 @@ public class ConversationManagement {
 
         MessageView stored = messages.insert(conversation.id(), m.channelId(), Direction.IN, m.externalId(),
                 MessageKind.TEXT, null, m.text(), now);
-        conversations.save(conversation, now);
+        boolean started = outcome == null || outcome instanceof UserMessageOutcome.StartsNewConversation;
+        if (!started || conversation.state().status() != ConversationStatus.WAITING) {
+            conversations.save(conversation, now); // a new waiting one was inserted as it is
+        }
 
         ConversationState s = conversation.state();
-        boolean started = outcome == null || outcome instanceof UserMessageOutcome.StartsNewConversation;
         if (started && s.status() == ConversationStatus.RESOLUTION_PROPOSED) {
             messages.insert(conversation.id(), m.channelId(), Direction.OUT, "faq:" + conversation.id(),
                     MessageKind.TEXT, null, m.autoAnswer().text(), now);
@@ -352,6 +372,36 @@ public class ConversationManagement {
         } catch (DuplicateKeyException e) {
             return Optional.empty();
         }
+    }
+
+    /** A waiting user is told their place and estimate; {@code notice} counts the notices of this wait. */
+    public record WaitNotice(long conversationId, String text, int notice) {
+    }
+
+    /**
+     * Posts wait notices, many in one transaction (routing tells every new waiting user; one transaction each was a
+     * fifth of the server's work under a burst). Each is keyed by the conversation, its wait and the notice's number,
+     * so a repeat (after routing rebuilt its state) stores nothing; a batch that meets one is posted one by one.
+     */
+    public void postWaitNotices(List<WaitNotice> notices) {
+        try {
+            newTransaction.executeWithoutResult(status -> {
+                Instant now = clock.instant();
+                for (WaitNotice n : notices) {
+                    conversations.view(n.conversationId()).ifPresent(c -> messages.insert(c.id(), c.channelId(),
+                            Direction.OUT, waitNoticeKey(c, n), MessageKind.WAIT_NOTICE, null, n.text(), now));
+                }
+            });
+        } catch (DuplicateKeyException e) {
+            for (WaitNotice n : notices) {
+                find(n.conversationId()).ifPresent(c -> postSystemMessage(c.id(), MessageKind.WAIT_NOTICE, n.text(),
+                        waitNoticeKey(c, n)));
+            }
+        }
+    }
+
+    private static String waitNoticeKey(ConversationView c, WaitNotice n) {
+        return "wait-notice:" + c.id() + ":" + c.queuedAt().toEpochMilli() + ":" + n.notice();
     }
 
     public Optional<ConversationView> find(long id) {

@@ -2,6 +2,8 @@ package org.otklik.server.department;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.otklik.server.shared.InvalidInput;
 import org.otklik.server.shared.Require;
@@ -17,6 +19,8 @@ public class Departments {
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{1,31}");
 
     private final JdbcClient jdbc;
+    /** Codes known to exist (departments are never deleted), read on every inbound message. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     Departments(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -33,7 +37,17 @@ public class Departments {
     }
 
     public boolean exists(String code) {
-        return code != null && find(code).isPresent();
+        if (code == null) {
+            return false;
+        }
+        if (known.contains(code)) {
+            return true;
+        }
+        boolean found = find(code).isPresent();
+        if (found) {
+            known.add(code);
+        }
+        return found;
     }
 
     /** Fails with {@link InvalidInput} on {@code field} unless the code names a department. */

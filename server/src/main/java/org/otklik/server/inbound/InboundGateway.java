@@ -1,7 +1,6 @@
 package org.otklik.server.inbound;
 
 import org.otklik.server.channel.ChannelManagement;
-import org.otklik.server.conversation.ContactManagement;
 import org.otklik.server.conversation.ConversationManagement;
 import org.otklik.server.conversation.ConversationView;
 import org.otklik.server.conversation.InboundMessage;
@@ -13,8 +12,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one way a user's message enters Otklik, whatever the channel: triage reads it (a problem goes to its
- * department's queue when the channel did not say), it is stored exactly once with its labels, routing settles, and
- * the answer says where the conversation stands. Call it outside any transaction.
+ * department's queue when the channel did not say) on the caller's thread, it is stored exactly once with its labels
+ * (in a batch with the messages arriving at the same time: {@link InboundWriter}), routing settles, and the answer
+ * says where the conversation stands. Call it outside any transaction.
  */
 @Service
 public class InboundGateway {
@@ -23,11 +23,11 @@ public class InboundGateway {
     private final RoutingManagement routing;
     private final TriageManagement triage;
     private final ChannelManagement channels;
-    private final ContactManagement contacts;
+    private final InboundWriter writer;
 
     InboundGateway(ConversationManagement conversations, RoutingManagement routing, TriageManagement triage,
-                   ChannelManagement channels, ContactManagement contacts) {
-        this.contacts = contacts;
+                   ChannelManagement channels, InboundWriter writer) {
+        this.writer = writer;
         this.channels = channels;
         this.conversations = conversations;
         this.routing = routing;
@@ -47,11 +47,7 @@ public class InboundGateway {
                 .map(m -> queued.withAutoAnswer(new InboundMessage.AutoAnswer(m.entry().id(), m.entry().body(),
                         triage.automaticAnswerPrompt())))
                 .orElse(queued);
-        Received received = conversations.receive(routed);
-        if (!received.duplicate()) {
-            triage.record(received.messageId(), received.conversationId(), labels);
-            contacts.noteFromText(received.conversationId(), message.text());
-        }
+        Received received = writer.store(routed, labels);
         routing.settle();
         return receipt(received.conversationId(), received.messageId(), received.duplicate());
     }

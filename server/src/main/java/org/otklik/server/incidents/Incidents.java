@@ -185,12 +185,10 @@ public class Incidents {
         } catch (DuplicateKeyException already) {
             return;
         }
-        IncidentView incident = get(incidentId);
-        if (incident.statusText() != null) {
-            Long lead = jdbc.sql("select status_by from incident where id = ?").param(incidentId).query(Long.class)
-                    .single();
-            answer(incidentId, kind, refId, incident.statusText(), lead);
-        }
+        // the status answer alone (not the whole incident report: that grows with every member)
+        jdbc.sql("select status_text, status_by from incident where id = ? and status_text is not null")
+                .param(incidentId).query((rs, n) -> new Object[] {rs.getString(1), Times.nullableLong(rs, "status_by")})
+                .optional().ifPresent(status -> answer(incidentId, kind, refId, (String) status[0], (Long) status[1]));
     }
 
     /** The lead's status answer: to every member not answered yet, each through its own channel. */

@@ -45,7 +45,7 @@ public class Cockpit {
         this.sla = sla;
         this.slaProperties = slaProperties;
         this.properties = properties;
-        this.queries = new ReportQueries(jdbc);
+        this.queries = new ReportQueries(jdbc, properties.zone());
         this.clock = clock;
     }
 

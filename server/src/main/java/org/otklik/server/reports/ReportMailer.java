@@ -12,11 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -29,6 +31,8 @@ import org.springframework.stereotype.Service;
 public class ReportMailer {
 
     private static final Logger log = LoggerFactory.getLogger(ReportMailer.class);
+    /** The reports that go out with a PDF. */
+    private static final java.util.Set<String> PERIODIC = java.util.Set.of("month", "quarter", "year");
 
     private final JdbcClient jdbc;
     private final ReportQueries queries;
@@ -47,7 +51,7 @@ public class ReportMailer {
                  @Value("${otklik.reports.from:otklik@localhost}") String from) {
         this.digestTimes = digestTimes.stream().sorted().toList();
         this.jdbc = jdbc;
-        this.queries = new ReportQueries(jdbc);
+        this.queries = new ReportQueries(jdbc, properties.zone());
         this.properties = properties;
         this.mail = mail;
         this.clock = clock;
@@ -98,17 +102,31 @@ public class ReportMailer {
             } catch (DuplicateKeyException already) {
                 continue;
             }
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(from);
-            message.setTo(recipients.toArray(String[]::new));
-            message.setSubject(e.getKey().startsWith("digest-")
+            String subject = e.getKey().startsWith("digest-")
                     ? "Otklik: сводка за " + p[0] + " на " + e.getKey().substring(7)
-                    : "Otklik: отчёт за " + (p[0].equals(p[1]) ? p[0] : p[0] + " — " + p[1]));
-            message.setText(text(p[0], p[1]));
+                    : "Otklik: отчёт за " + (p[0].equals(p[1]) ? p[0] : p[0] + " — " + p[1]);
             try {
-                sender.send(message);
+                if (PERIODIC.contains(e.getKey())) {
+                    // monthly, quarterly and annual reports: the text and the printable PDF
+                    jakarta.mail.internet.MimeMessage message = sender.createMimeMessage();
+                    MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+                    helper.setFrom(from);
+                    helper.setTo(recipients.toArray(String[]::new));
+                    helper.setSubject(subject);
+                    helper.setText(text(p[0], p[1]));
+                    helper.addAttachment("otklik-report-" + p[0] + "-" + p[1] + ".pdf", new ByteArrayResource(
+                            ReportPdf.render(ReportPdf.of(queries, subject, p[0], p[1]))), "application/pdf");
+                    sender.send(message);
+                } else {
+                    SimpleMailMessage message = new SimpleMailMessage();
+                    message.setFrom(from);
+                    message.setTo(recipients.toArray(String[]::new));
+                    message.setSubject(subject);
+                    message.setText(text(p[0], p[1]));
+                    sender.send(message);
+                }
                 sent++;
-            } catch (MailException ex) {
+            } catch (MailException | jakarta.mail.MessagingException ex) {
                 // not sent: forget it, so the next check tries again
                 jdbc.sql("delete from report_mail where period = ? and period_start = ?").params(e.getKey(), p[0])
                         .update();
@@ -126,7 +144,11 @@ public class ReportMailer {
         List<Map<String, Object>> byDepartment = (List<Map<String, Object>>) report.get("byDepartment");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> byChannel = (List<Map<String, Object>>) report.get("byChannel");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> mentions = (Map<String, Object>) report.get("mentions");
         return "Обращения с " + first + " по " + last + "\n\nВсего\n" + ReportQueries.table(List.of(total))
+                + "\nУпоминания, требующие ответа: " + mentions.get("actionable") + ", обработано: "
+                + mentions.get("processed") + "\n"
                 + "\nПо отделам\n" + ReportQueries.table(byDepartment) + "\nПо каналам\n"
                 + ReportQueries.table(byChannel);
     }

@@ -26,9 +26,16 @@ public final class ReportQueries {
             + " sum(overflowed), sum(csat_count), sum(csat_positive), sum(csat_sum), sum(sla_total), sum(sla_met)";
 
     private final JdbcClient jdbc;
+    private final java.time.ZoneId zone;
 
+    /** Days counted in Europe/Moscow, the default of {@code otklik.reports.zone}. */
     public ReportQueries(JdbcClient jdbc) {
+        this(jdbc, java.time.ZoneId.of("Europe/Moscow"));
+    }
+
+    public ReportQueries(JdbcClient jdbc, java.time.ZoneId zone) {
         this.jdbc = jdbc;
+        this.zone = zone;
     }
 
     /** One row of KPIs per value of the dimension, for conversations received from {@code from} to {@code to}. */
@@ -154,6 +161,25 @@ public final class ReportQueries {
         out.put("total", total.isEmpty() ? row("total", "total", new long[27]) : total.getFirst());
         out.put("byDepartment", kpis(from, to, "department"));
         out.put("byChannel", kpis(from, to, "channel"));
+        out.put("mentions", mentions(from, to));
+        return out;
+    }
+
+    /**
+     * Social listening's KPI for the period: actionable mentions received from {@code from} to {@code to} (days in
+     * the reports' zone) and the share of them processed (answered, moved to private, made a conversation or closed
+     * with a reason). Actionable mentions are a few percent of all; one indexed count.
+     */
+    public Map<String, Object> mentions(LocalDate from, LocalDate to) {
+        long[] counts = jdbc.sql("""
+                        select count(*), sum(case when status <> 'new' then 1 else 0 end) from mention
+                        where actionable = true and received_at >= ? and received_at < ?""")
+                .params(from.atStartOfDay(zone).toOffsetDateTime(), to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("actionable", counts[0]);
+        out.put("processed", counts[1]);
+        out.put("processedShare", share(counts[1], counts[0]));
         return out;
     }
 

@@ -21,8 +21,8 @@ class ReportsApiController {
     private final ReportQueries queries;
     private final Cockpit cockpit;
 
-    ReportsApiController(JdbcClient jdbc, Cockpit cockpit) {
-        this.queries = new ReportQueries(jdbc);
+    ReportsApiController(JdbcClient jdbc, Cockpit cockpit, ReportsProperties properties) {
+        this.queries = new ReportQueries(jdbc, properties.zone());
         this.cockpit = cockpit;
     }
 
@@ -44,6 +44,25 @@ class ReportsApiController {
     @GetMapping("/period")
     Map<String, Object> period(@RequestParam String from, @RequestParam String to) {
         return queries.periodReport(date(from, "from"), date(to, "to"));
+    }
+
+    /** The period report as a PDF file (totals, charts, tables by department, channel and agent). */
+    @GetMapping(value = "/period.pdf", produces = "application/pdf")
+    ResponseEntity<byte[]> periodPdf(@RequestParam String from, @RequestParam String to) {
+        return pdf(queries, date(from, "from"), date(to, "to"));
+    }
+
+    static ResponseEntity<byte[]> pdf(ReportQueries queries, LocalDate first, LocalDate last) {
+        if (last.isBefore(first)) {
+            throw new InvalidInput("to", "to must not be before from");
+        }
+        if (first.plusDays(400).isBefore(last)) {
+            throw new InvalidInput("from", "at most 400 days at once");
+        }
+        byte[] pdf = ReportPdf.render(ReportPdf.of(queries, "Otklik: report " + first + " — " + last, first, last));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"otklik-report-" + first + "-" + last + ".pdf\"")
+                .body(pdf);
     }
 
     @GetMapping("/cockpit")

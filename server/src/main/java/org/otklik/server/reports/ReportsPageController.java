@@ -40,7 +40,7 @@ class ReportsPageController {
 
     ReportsPageController(JdbcClient jdbc, Cockpit cockpit, AgentManagement agents, ReportsProperties properties,
                           InstantSource clock) {
-        this.queries = new ReportQueries(jdbc);
+        this.queries = new ReportQueries(jdbc, properties.zone());
         this.cockpit = cockpit;
         this.agents = agents;
         this.properties = properties;
@@ -97,6 +97,12 @@ class ReportsPageController {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"otklik-" + by + "-" + from + "-" + to + ".csv\"")
                 .body(ReportQueries.csv(rows));
+    }
+
+    @GetMapping(value = "/workspace/reports.pdf")
+    ResponseEntity<byte[]> pdf(@RequestParam String from, @RequestParam String to) {
+        return ReportsApiController.pdf(queries, ReportsApiController.date(from, "from"),
+                ReportsApiController.date(to, "to"));
     }
 
     @GetMapping("/workspace/cockpit")

@@ -117,6 +117,15 @@ class ReportsAndSlaIT extends PostgresIT {
                 .asString()).isEqualTo("to");
         assertThat(api.get("/api/v1/reports?from=yesterday&to=" + day, agent).json().get("field").asString())
                 .isEqualTo("from");
+        assertThat(period.get("mentions").has("processedShare")).isTrue();
+
+        // the same report as a PDF made by the server: totals, the department's row, Cyrillic text embedded
+        byte[] bytes = api.bytes("/api/v1/reports/period.pdf?from=" + day + "&to=" + day, agent);
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        String text = pdfText(bytes);
+        assertThat(text).contains("Received", "By department", dept, "—");
+        assertThat(api.get("/api/v1/reports/period.pdf?from=" + day + "&to=" + day.minusDays(1), agent).status())
+                .isEqualTo(400);
         JsonNode cockpit = api.get("/api/v1/reports/cockpit", agent).json();
         assertThat(cockpit.has("queues")).isTrue();
         assertThat(cockpit.get("agentsOnline").toString()).contains("agent");
@@ -186,6 +195,39 @@ class ReportsAndSlaIT extends PostgresIT {
         }).count();
         assertThat(first).isEqualTo(expected).isGreaterThanOrEqualTo(5);
         assertThat(reports).isEqualTo(expected);
+        // the monthly report comes with its PDF
+        jakarta.mail.internet.MimeMessage monthly = TestMail.received().stream().filter(m -> {
+            try {
+                return m.getSubject().startsWith("Otklik: отчёт за ") && m.getContent() instanceof
+                        jakarta.mail.Multipart;
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) monthly.getContent();
+        boolean pdfAttached = false;
+        for (int i = 0; i < parts.getCount(); i++) {
+            jakarta.mail.BodyPart part = parts.getBodyPart(i);
+            if (part.getContentType().startsWith("application/pdf")) {
+                byte[] pdf = part.getInputStream().readAllBytes();
+                assertThat(pdfText(pdf)).contains("Received");
+                pdfAttached = true;
+            }
+        }
+        assertThat(pdfAttached).as("a PDF attached to " + monthly.getSubject()).isTrue();
+    }
+
+    private static String pdfText(byte[] pdf) {
+        try (var reader = new org.openpdf.text.pdf.PdfReader(pdf)) {
+            var extractor = new org.openpdf.text.pdf.parser.PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return text.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

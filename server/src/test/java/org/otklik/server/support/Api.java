@@ -34,6 +34,26 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)), token, body);
     }
 
+    /** A GET whose answer is binary (a PDF, an attachment); fails unless the answer is 200. */
+    public byte[] bytes(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response put(String path, String token, Object body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)), token, body, "PUT");
     }

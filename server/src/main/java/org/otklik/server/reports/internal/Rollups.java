@@ -50,21 +50,62 @@ public class Rollups {
         return FRT_BOUNDS.length;
     }
 
-    /** Adds to the day's rollups: by department and channel, by region, and (when an agent did it) by agent. */
-    public void day(LocalDate day, String department, String channel, long agent, String region,
-                    Map<String, Long> add) {
-        bump("report_day", new LinkedHashMap<>(Map.of("on_day", day, "department", department, "channel_id", channel)),
-                add);
-        bump("report_region_day", new LinkedHashMap<>(Map.of("on_day", day, "region", region)), add);
-        if (agent != 0) {
-            bump("report_agent_day", new LinkedHashMap<>(Map.of("on_day", day, "agent_id", agent,
-                    "department", department)), add);
+    /** Starts collecting additions to apply together: one update per rollup row however many events touched it. */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /**
+     * Additions to the rollups gathered over a batch of events. {@link #apply()} writes each touched row once, in a
+     * fixed order of keys, so that two projectors (two nodes) can never deadlock on the same rows.
+     */
+    public final class Batch {
+
+        private record Target(String table, Map<String, Object> key) {
+        }
+
+        private final Map<String, Target> targets = new java.util.TreeMap<>();
+        private final Map<String, Map<String, Long>> additions = new java.util.HashMap<>();
+
+        private Batch() {
+        }
+
+        /** Adds to the day's rollups: by department and channel, by region, and (when an agent did it) by agent. */
+        public void day(LocalDate day, String department, String channel, long agent, String region,
+                        Map<String, Long> add) {
+            add("report_day", keyOf("on_day", day, "department", department, "channel_id", channel), add);
+            add("report_region_day", keyOf("on_day", day, "region", region), add);
+            if (agent != 0) {
+                add("report_agent_day", keyOf("on_day", day, "agent_id", agent, "department", department), add);
+            }
+        }
+
+        public void hour(LocalDate day, int hour, String department, String channel, Map<String, Long> add) {
+            add("report_hour", keyOf("on_day", day, "hour_of_day", hour, "department", department,
+                    "channel_id", channel), add);
+        }
+
+        private void add(String table, Map<String, Object> key, Map<String, Long> add) {
+            String id = table + key;
+            targets.putIfAbsent(id, new Target(table, key));
+            Map<String, Long> sums = additions.computeIfAbsent(id, k -> new LinkedHashMap<>());
+            add.forEach((column, value) -> sums.merge(column, value, Long::sum));
+        }
+
+        /** Writes the gathered additions in the current transaction. */
+        public void apply() {
+            targets.forEach((id, target) -> bump(target.table(), target.key(), additions.get(id)));
+            targets.clear();
+            additions.clear();
         }
     }
 
-    public void hour(LocalDate day, int hour, String department, String channel, Map<String, Long> add) {
-        bump("report_hour", new LinkedHashMap<>(Map.of("on_day", day, "hour_of_day", hour, "department", department,
-                "channel_id", channel)), add);
+    private static Map<String, Object> keyOf(Object... columnsAndValues) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        for (int i = 0; i < columnsAndValues.length; i += 2) {
+            key.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
+        }
+        return key;
     }
 
     private void bump(String table, Map<String, Object> key, Map<String, Long> add) {

@@ -26,7 +26,6 @@ import org.otklik.server.agent.Agent;
 import org.otklik.server.agent.AgentManagement;
 import org.otklik.server.conversation.ConversationManagement;
 import org.otklik.server.conversation.ConversationView;
-import org.otklik.server.conversation.MessageKind;
 import org.otklik.server.department.Department;
 import org.otklik.server.department.Departments;
 import org.otklik.server.routing.RoutingProperties;
@@ -48,14 +47,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class Dispatcher implements DisposableBean {
 
-    /** Writes wait notices off the routing thread (two writers: notices of one conversation are keyed, so order
-     * between writers does not matter). */
-    private final java.util.concurrent.ExecutorService noticeWriter = java.util.concurrent.Executors
-            .newFixedThreadPool(2, r -> {
-                Thread t = new Thread(r, "otklik-wait-notices");
-                t.setDaemon(true);
-                return t;
-            });
+    /** Wait notices decided by the routing thread, written by the notice writer (in batches, off this thread). */
+    private final java.util.concurrent.BlockingQueue<ConversationManagement.WaitNotice> notices =
+            new java.util.concurrent.LinkedBlockingQueue<>();
+    private final Thread noticeWriter = new Thread(this::writeNotices, "otklik-wait-notices");
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration MEANINGFUL_CHANGE = Duration.ofMinutes(2);
@@ -84,6 +79,8 @@ public class Dispatcher implements DisposableBean {
         this.agents = agents;
         this.departments = departments;
         this.properties = properties;
+        noticeWriter.setDaemon(true);
+        noticeWriter.start();
     }
 
     /** A conversation entered a queue: queue it, assign what can be assigned, and tell the user if they must wait. */
@@ -236,17 +233,25 @@ public class Dispatcher implements DisposableBean {
         Told before = told.get(position.conversationId());
         int notices = before == null ? 1 : before.notices() + 1;
         told.put(position.conversationId(), new Told(position.estimatedWait(), notices));
-        long conversationId = position.conversationId();
-        noticeWriter.execute(() -> {
+        this.notices.add(new ConversationManagement.WaitNotice(position.conversationId(), text, notices));
+    }
+
+    /** The notice writer: everything waiting, in one transaction (and so on while routing keeps deciding). */
+    private void writeNotices() {
+        List<ConversationManagement.WaitNotice> batch = new java.util.ArrayList<>();
+        while (!Thread.currentThread().isInterrupted()) {
             try {
-                ConversationView conversation = conversations.get(conversationId);
-                conversations.postSystemMessage(conversationId, MessageKind.WAIT_NOTICE, text,
-                        "wait-notice:" + conversationId + ":" + conversation.queuedAt().toEpochMilli() + ":"
-                                + notices);
+                batch.add(notices.take());
+                notices.drainTo(batch, 499);
+                conversations.postWaitNotices(batch);
+            } catch (InterruptedException e) {
+                return;
             } catch (RuntimeException e) {
-                log.warn("routing: wait notice for conversation {} not posted: {}", conversationId, e.toString());
+                log.warn("routing: {} wait notices not posted: {}", batch.size(), e.toString());
+            } finally {
+                batch.clear();
             }
-        });
+        }
     }
 
     private void rebuildIfDirty() {
@@ -294,6 +299,7 @@ public class Dispatcher implements DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
+        noticeWriter.interrupt();
         thread.shutdown();
         thread.awaitTermination(5, TimeUnit.SECONDS);
     }
