@@ -59,6 +59,15 @@
       statusBox.textContent += ' · вы ' + state.queue.position + '-й в очереди, ~'
         + Math.max(1, Math.ceil(state.queue.estimatedWaitSeconds / 60)) + ' мин';
     }
+    if (state.status === 'waiting') {
+      // the visitor may stop waiting; the conversation closes as abandoned and leaves the queue
+      var leave = el('button', 'chat-leave', 'Не ждать');
+      leave.type = 'button';
+      leave.id = 'chat-leave';
+      leave.addEventListener('click', function () { call('POST', '/leave').then(render).catch(showError); });
+      statusBox.appendChild(document.createTextNode(' '));
+      statusBox.appendChild(leave);
+    }
     log.replaceChildren();
     if (!state.messages.length) {
       log.appendChild(el('p', 'chat-hint', 'Здравствуйте! Опишите вопрос — специалист поддержки ответит здесь же.'));

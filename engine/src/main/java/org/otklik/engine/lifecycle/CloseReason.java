@@ -2,12 +2,14 @@ package org.otklik.engine.lifecycle;
 
 import java.util.Locale;
 
-/** Why a conversation closed. Confirmed and automatic closes are counted apart in every report. */
+/** Why a conversation closed. Confirmed, automatic and abandoned closes are counted apart in every report. */
 public enum CloseReason {
     /** The user confirmed the proposed resolution. */
     CONFIRMED,
     /** The user did not answer a proposed resolution in time. */
-    AUTO_CLOSED;
+    AUTO_CLOSED,
+    /** The user left while waiting, before anyone took the conversation (e.g. closed the web chat). */
+    ABANDONED;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -159,6 +159,12 @@ public final class Lifecycle {
         return close(s, CloseReason.AUTO_CLOSED);
     }
 
+    /** The user left while still waiting (nobody had taken it): closed as abandoned, without a rating request. */
+    public ConversationState abandon(ConversationState s) {
+        require(s, Set.of(WAITING), "abandon");
+        return close(s, CloseReason.ABANDONED);
+    }
+
     /** The first moment {@link #isAutoCloseDue} holds for this state, or null if it never will. */
     public Instant autoCloseDueAt(ConversationState s) {
         return s.status() == RESOLUTION_PROPOSED && s.resolutionProposedAt() != null

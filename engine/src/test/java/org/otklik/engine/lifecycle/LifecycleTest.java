@@ -28,6 +28,18 @@ class LifecycleTest {
     }
 
     @Test
+    void aUserWhoLeavesWhileWaitingAbandonsTheConversationButCannotOnceAnAgentHasIt() {
+        clock.advance(Duration.ofMinutes(12));
+        ConversationState left = lifecycle.abandon(lifecycle.open("payments"));
+        assertThat(left.status()).isEqualTo(ConversationStatus.CLOSED);
+        assertThat(left.closeReason()).isEqualTo(CloseReason.ABANDONED);
+        assertThat(left.closedAt()).isEqualTo(clock.instant());
+        assertThat(CloseReason.fromWire("abandoned")).isEqualTo(CloseReason.ABANDONED);
+        assertThatThrownBy(() -> lifecycle.abandon(assignedTo(7))).isInstanceOf(LifecycleViolation.class);
+        assertThatThrownBy(() -> lifecycle.abandon(left)).isInstanceOf(LifecycleViolation.class);
+    }
+
+    @Test
     void agentReplyHandsTheNextStepToTheUserAndRecordsTheFirstReplyOnce() {
         ConversationState s = lifecycle.agentReplied(assignedTo(7), 7);
         assertThat(s.status()).isEqualTo(ConversationStatus.AWAITING_USER);

@@ -324,6 +324,22 @@ public class ConversationManagement {
         return get(conversationId);
     }
 
+    /**
+     * The user left while waiting (closed the web chat, or the channel says they gave up): the conversation closes as
+     * abandoned, leaves its queue, and is counted apart in reports. Only a waiting conversation can be abandoned.
+     */
+    @Transactional
+    public ConversationView abandon(long conversationId) {
+        ConversationRow row = conversations.lock(conversationId)
+                .orElseThrow(() -> new NotFound("no conversation " + conversationId));
+        if (row.state().status() != ConversationStatus.WAITING) {
+            throw new StateConflict("only a waiting conversation can be left (this one is "
+                    + row.state().status().wire() + ")");
+        }
+        close(row, lifecycle.abandon(row.state()), clock.instant());
+        return get(conversationId);
+    }
+
     /** Closes every proposal left unanswered past the auto-close time; returns how many closed. */
     public int closeOverdueProposals() {
         Instant cutoff = clock.instant().minus(properties.autoCloseAfter());

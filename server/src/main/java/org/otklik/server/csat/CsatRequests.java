@@ -1,5 +1,6 @@
 package org.otklik.server.csat;
 
+import org.otklik.engine.lifecycle.CloseReason;
 import org.otklik.server.conversation.ConversationClosed;
 import org.otklik.server.conversation.ConversationManagement;
 import org.otklik.server.conversation.MessageKind;
@@ -26,6 +27,9 @@ class CsatRequests {
     @Async
     @TransactionalEventListener
     void on(ConversationClosed closed) {
+        if (closed.reason() == CloseReason.ABANDONED) {
+            return; // the user left before anyone helped: nothing to rate
+        }
         conversations.postSystemMessage(closed.conversationId(), MessageKind.CSAT_REQUEST, properties.requestText(),
                 "csat-request:" + closed.conversationId() + ":" + closed.at().toEpochMilli());
     }

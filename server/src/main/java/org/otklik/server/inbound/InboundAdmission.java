@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 class InboundAdmission {
 
-    static final String[] PATHS = {"/api/v1/inbound", "/api/v1/inbound/*", "/api/v1/widget/*", "/webhooks/*",
+    static final String[] PATHS = {"/api/v1/inbound", "/widget/api/*", "/webhooks/*",
             "/api/v1/mentions", "/api/v1/mentions/batch"};
 
     @Bean

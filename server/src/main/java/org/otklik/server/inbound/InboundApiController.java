@@ -84,6 +84,13 @@ class InboundApiController {
         return StatusResponse.of(conversations.answerResolution(id, confirmed));
     }
 
+    /** The user gave up waiting (left the client's chat): the waiting conversation closes as abandoned. */
+    @PostMapping("/conversations/{id}/abandonment")
+    StatusResponse abandonment(@AuthenticationPrincipal ChannelIdentity channel, @PathVariable long id) {
+        requireOwnConversation(channel, id);
+        return StatusResponse.of(conversations.abandon(id));
+    }
+
     record CsatRequest(Integer score, String comment) {
     }
 

@@ -114,6 +114,13 @@ class WidgetApiController {
         return conversation(widgetKey, visitorToken);
     }
 
+    /** The visitor stops waiting (the "don't wait" button): their waiting conversation closes as abandoned. */
+    @PostMapping("/leave")
+    WidgetConversation leave(@PathVariable String widgetKey, @RequestHeader("X-Visitor-Token") String visitorToken) {
+        conversations.abandon(current(widgetKey, visitorToken).id());
+        return conversation(widgetKey, visitorToken);
+    }
+
     record CsatRequest(Integer score, String comment) {
     }
 

@@ -79,16 +79,18 @@ public final class ReportPdf {
         Map<String, Object> total = (Map<String, Object>) c.period().get("total");
         @SuppressWarnings("unchecked")
         Map<String, Object> mentions = (Map<String, Object>) c.period().get("mentions");
-        PdfPTable kpis = new PdfPTable(8);
+        PdfPTable kpis = new PdfPTable(9);
         kpis.setWidthPercentage(100);
         kpis.setSpacingBefore(10);
         String[][] shown = {{"Received", number(total.get("received"))},
                 {"First response p50 / p90, s", number(total.get("firstResponseP50Seconds")) + " / "
                         + number(total.get("firstResponseP90Seconds"))},
-                {"SLA attainment", percent(total.get("slaAttainment"))},
+                {"SLA first response / resolution", percent(total.get("slaAttainment")) + " / "
+                        + percent(total.get("resolutionSlaAttainment"))},
                 {"CSAT 4-5", percent(total.get("csatPositiveShare"))},
                 {"Confirmed", percent(total.get("confirmedShare"))},
                 {"Reopened", percent(total.get("reopenRate"))},
+                {"Abandoned", number(total.get("abandoned"))},
                 {"Overflowed", number(total.get("overflowed"))},
                 {"Actionable mentions processed", mentions == null ? "-" : percent(mentions.get("processedShare"))
                         + " of " + number(mentions.get("actionable"))}};
@@ -135,7 +137,8 @@ public final class ReportPdf {
 
     private static final List<String> TABLE_COLUMNS = List.of("received", "firstResponses",
             "firstResponseP50Seconds", "firstResponseP90Seconds", "resolutionMeanSeconds", "slaAttainment",
-            "csatPositiveShare", "csatMean", "confirmedShare", "reopenRate", "overflowed");
+            "resolutionSlaAttainment", "nextResponseSlaAttainment", "csatPositiveShare", "csatMean", "confirmedShare",
+            "reopenRate", "abandoned", "overflowed");
 
     private static void table(Document document, String title, List<Map<String, Object>> rows) {
         document.add(new Paragraph(title, new Font(SANS_BOLD, 12)) {{
@@ -161,7 +164,7 @@ public final class ReportPdf {
         for (Map<String, Object> row : rows) {
             for (String column : columns) {
                 Object v = row.get(column);
-                String text = column.endsWith("Share") || column.endsWith("Rate") || column.equals("slaAttainment")
+                String text = column.endsWith("Share") || column.endsWith("Rate") || column.endsWith("Attainment")
                         ? percent(v) : number(v);
                 PdfPCell cell = new PdfPCell(new Phrase(text, cellFont));
                 cell.setHorizontalAlignment(column.equals(columns.getFirst()) ? Element.ALIGN_LEFT

@@ -137,15 +137,26 @@ class ReportProjection implements SmartLifecycle {
             }
             case CLOSED -> {
                 long seconds = Math.max(0, Duration.between(row.createdAt(), e.at()).toSeconds());
+                CloseReason reason = CloseReason.fromWire(e.reason());
                 if (jdbc.sql("""
                         update report_conversation set closed_seconds = ?, close_reason = ?
                         where conversation_id = ? and close_reason is null""")
                         .params(seconds, e.reason(), e.conversationId()).update() == 1) {
                     Map<String, Long> add = new LinkedHashMap<>();
-                    add.put("closed", 1L);
-                    add.put(CloseReason.fromWire(e.reason()) == CloseReason.CONFIRMED ? "confirmed" : "auto_closed",
-                            1L);
-                    add.put("resolution_sum", seconds);
+                    if (reason == CloseReason.ABANDONED) {
+                        add.put("abandoned", 1L); // left while waiting: not a resolution
+                    } else {
+                        ConversationView c = conversations.get(e.conversationId());
+                        SlaPolicies.Attainment attained = sla.attainment(c,
+                                conversations.messages(e.conversationId(), 0, 10_000), e.at());
+                        add.put("closed", 1L);
+                        add.put(reason == CloseReason.CONFIRMED ? "confirmed" : "auto_closed", 1L);
+                        add.put("resolution_sum", seconds);
+                        add.put("resolution_total", 1L);
+                        add.put("resolution_met", attained.resolutionMet() ? 1L : 0L);
+                        add.put("next_total", (long) attained.nextResponses());
+                        add.put("next_met", (long) attained.nextResponsesMet());
+                    }
                     additions.day(row.day(), row.department(), row.channel(), agent, row.region(), add);
                 }
             }

@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The KPIs of a period from the rollups alone: volume, first response (p50, p90 from the histogram buckets, mean),
- * resolution time, SLA attainment, CSAT (share of 4-5 and mean), confirmed vs auto-closed, reopen rate, overflows,
+ * resolution time, SLA attainment (first response; resolution and next responses counted at close), CSAT (share of
+ * 4-5 and mean), confirmed vs auto-closed, reopen rate, abandoned (left while waiting), overflows,
  * by department, channel, agent, region, day or hour. Plain SQL over small rollup tables: usable from the server and
  * from the command line alike.
  */
@@ -23,7 +24,9 @@ public final class ReportQueries {
     private static final String SUMS = "sum(received), sum(first_responses), sum(frt_sum), "
             + String.join(", ", java.util.stream.IntStream.rangeClosed(0, 12).mapToObj(i -> "sum(frt_b" + i + ")")
             .toList()) + ", sum(closed), sum(confirmed), sum(auto_closed), sum(resolution_sum), sum(reopened),"
-            + " sum(overflowed), sum(csat_count), sum(csat_positive), sum(csat_sum), sum(sla_total), sum(sla_met)";
+            + " sum(overflowed), sum(csat_count), sum(csat_positive), sum(csat_sum), sum(sla_total), sum(sla_met),"
+            + " sum(abandoned), sum(resolution_total), sum(resolution_met), sum(next_total), sum(next_met)";
+    private static final int MEASURES = 32;
 
     private final JdbcClient jdbc;
     private final java.time.ZoneId zone;
@@ -67,7 +70,7 @@ public final class ReportQueries {
             if (by.equals("total") && rs.getObject(2) == null) {
                 return null; // no rows at all in the period
             }
-            long[] v = new long[27];
+            long[] v = new long[MEASURES];
             for (int i = 0; i < v.length; i++) {
                 v[i] = rs.getLong(i + 2);
             }
@@ -110,6 +113,11 @@ public final class ReportQueries {
         r.put("csatPositiveShare", share(v[23], v[22]));
         r.put("csatMean", v[22] == 0 ? null : Math.round(100.0 * v[24] / v[22]) / 100.0);
         r.put("slaAttainment", share(v[26], v[25]));
+        r.put("abandoned", v[27]);
+        r.put("abandonedShare", share(v[27], received));
+        r.put("resolutionSlaAttainment", share(v[29], v[28]));
+        r.put("nextResponses", v[30]);
+        r.put("nextResponseSlaAttainment", share(v[31], v[30]));
         return r;
     }
 
@@ -158,7 +166,7 @@ public final class ReportQueries {
         out.put("from", from.toString());
         out.put("to", to.toString());
         List<Map<String, Object>> total = kpis(from, to, "total");
-        out.put("total", total.isEmpty() ? row("total", "total", new long[27]) : total.getFirst());
+        out.put("total", total.isEmpty() ? row("total", "total", new long[MEASURES]) : total.getFirst());
         out.put("byDepartment", kpis(from, to, "department"));
         out.put("byChannel", kpis(from, to, "channel"));
         out.put("mentions", mentions(from, to));

@@ -42,7 +42,8 @@ class SecurityConfiguration {
                         .hasRole("CHANNEL")
                         .requestMatchers(HttpMethod.GET, "/api/v1/mentions/outbox").hasRole("CHANNEL")
                         .requestMatchers(HttpMethod.POST, "/api/v1/conversations/*/confirmation",
-                                "/api/v1/conversations/*/csat").hasRole("CHANNEL")
+                                "/api/v1/conversations/*/csat", "/api/v1/conversations/*/abandonment")
+                        .hasRole("CHANNEL")
                         .requestMatchers(HttpMethod.GET, "/api/v1/conversations/*",
                                 "/api/v1/conversations/*/messages").hasAnyRole("CHANNEL", "AGENT")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")

@@ -155,6 +155,45 @@ public class SlaPolicies {
         return out;
     }
 
+    /** What a closed conversation achieved: its resolution target, and its answered next responses. */
+    public record Attainment(boolean resolutionMet, int nextResponses, int nextResponsesMet) {
+    }
+
+    /**
+     * Counted when the conversation closes: whether it was resolved within the policy's resolution target (on its
+     * calendar, paused while waiting for the user), and how many of the user's messages after an agent's answer were
+     * answered again within the next-response target. A last message left unanswered at close (a "thank you") is
+     * not counted.
+     */
+    public Attainment attainment(ConversationView c, List<MessageView> messages, Instant closedAt) {
+        Policy p = policyFor(c);
+        boolean resolutionMet = p.resolution() == null || new SlaTimer(p.resolution(), p.calendar(), c.createdAt(),
+                pauses(messages, closedAt), closedAt).state(closedAt) == SlaTimer.State.MET;
+        int next = 0;
+        int met = 0;
+        boolean answeredOnce = false;
+        Instant since = null;
+        for (MessageView m : messages) {
+            boolean agentText = m.direction() == Direction.OUT && m.kind() == MessageKind.TEXT && m.agentId() != null;
+            if (m.direction() == Direction.IN) {
+                if (answeredOnce && since == null) {
+                    since = m.createdAt();
+                }
+            } else if (agentText) {
+                if (since != null && p.nextResponse() != null) {
+                    next++;
+                    if (new SlaTimer(p.nextResponse(), p.calendar(), since, List.of(), m.createdAt())
+                            .state(m.createdAt()) == SlaTimer.State.MET) {
+                        met++;
+                    }
+                }
+                answeredOnce = true;
+                since = null;
+            }
+        }
+        return new Attainment(resolutionMet, next, met);
+    }
+
     /** Whether a first response at {@code at} met the policy's target. */
     public boolean firstResponseMet(ConversationView c, Instant at) {
         Policy p = policyFor(c);

@@ -57,6 +57,20 @@ class ConversationInBrowserIT extends PostgresIT {
     }
 
     @Test
+    void aVisitorWhoStopsWaitingLeavesTheQueueAndIsNotAskedForARating() {
+        String dept = newDepartment();
+        CreatedChannel widget = channels.create(null, ChannelType.WIDGET, "Поддержка", dept, false);
+        browser.get(base() + "/widget/" + widget.channel().widgetKey());
+        visible(By.id("chat-input")).sendKeys("Жду оператора уже полчаса");
+        browser.findElement(By.id("chat-send")).click();
+        visible(By.id("chat-leave")).click();
+        wait.until(d -> d.findElement(By.id("chat-status")).getText().contains("обращение закрыто"));
+        assertThat(browser.findElements(By.id("chat-leave"))).isEmpty();
+        assertThat(browser.findElements(By.id("csat-5"))).as("no rating asked of someone who left").isEmpty();
+        Browser.screenshot(browser, "widget-left");
+    }
+
+    @Test
     void userWritesInTheWidgetAndTheAgentAnswersResolvesAndSeesTheRating() {
         String dept = newDepartment();
         CreatedChannel widget = channels.create(null, ChannelType.WIDGET, "Поддержка Примера", dept, false);

@@ -99,6 +99,8 @@ class ApiRefusalsIT extends PostgresIT {
         assertRefused(api.get("/api/v1/conversations/" + id, other.token()), 403, null);
         assertRefused(api.post("/api/v1/conversations/" + id + "/confirmation", other.token(),
                 Map.of("confirmed", true)), 403, null);
+        assertRefused(api.post("/api/v1/conversations/" + id + "/abandonment", other.token(), Map.of()), 403, null);
+        assertRefused(api.post("/api/v1/conversations/" + id + "/abandonment", agentToken, Map.of()), 403, null);
     }
 
     @Test

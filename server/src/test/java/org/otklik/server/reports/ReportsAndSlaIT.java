@@ -67,11 +67,18 @@ class ReportsAndSlaIT extends PostgresIT {
         String dept = newDepartment();
         TestChannel channel = newApiChannel(dept);
         String agent = goOnline(newAgent(2, dept));
-        long id = send(channel, unique("m"), unique("c"), "Не проходит оплата картой, пишет ошибка 3DS")
+        String contact = unique("c");
+        long id = send(channel, unique("m"), contact, "Не проходит оплата картой, пишет ошибка 3DS")
                 .json().get("conversationId").asLong();
         await("/api/v1/conversations/" + id, agent, c -> c.get("status").asString().equals("assigned"));
         clock.advance(Duration.ofSeconds(70));
         assertThat(api.post("/api/v1/conversations/" + id + "/replies", agent, Map.of("text", "Проверим платёж"))
+                .status()).isEqualTo(201);
+        // the user writes again and the agent answers within the next-response target: one next response, met
+        clock.advance(Duration.ofSeconds(30));
+        send(channel, unique("m"), contact, "Карта Мир, банк пишет что всё в порядке");
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(api.post("/api/v1/conversations/" + id + "/replies", agent, Map.of("text", "Нашли, исправили"))
                 .status()).isEqualTo(201);
         api.post("/api/v1/conversations/" + id + "/resolution", agent, Map.of());
         api.post("/api/v1/conversations/" + id + "/confirmation", channel.token(), Map.of("confirmed", true));
@@ -91,6 +98,10 @@ class ReportsAndSlaIT extends PostgresIT {
         assertThat(row.get("confirmedShare").asDouble()).isEqualTo(1.0);
         assertThat(row.get("csatPositiveShare").asDouble()).isEqualTo(1.0);
         assertThat(row.get("slaAttainment").asDouble()).isEqualTo(1.0);
+        assertThat(row.get("resolutionSlaAttainment").asDouble()).isEqualTo(1.0);
+        assertThat(row.get("nextResponses").asInt()).isEqualTo(1);
+        assertThat(row.get("nextResponseSlaAttainment").asDouble()).isEqualTo(1.0);
+        assertThat(row.get("abandoned").asInt()).isZero();
 
         // the close comes again (a redelivered event): nothing is counted twice
         transactions.executeWithoutResult(tx -> events.publishEvent(new ConversationClosed(id, null, dept,
@@ -166,6 +177,33 @@ class ReportsAndSlaIT extends PostgresIT {
 
     @Autowired
     ReportMailer mailer;
+
+    @Test
+    void aUserWhoLeavesTheQueueIsCountedAbandonedAndNotAskedForARating() {
+        String dept = newDepartment();
+        TestChannel channel = newApiChannel(dept);
+        String lead = tokenOf(newAdmin());
+        long id = send(channel, unique("m"), unique("c"), "Не могу войти, жду ответа").json().get("conversationId")
+                .asLong();
+        Api.Response left = api.post("/api/v1/conversations/" + id + "/abandonment", channel.token(), Map.of());
+        assertThat(left.status()).as(left.body()).isEqualTo(200);
+        assertThat(left.json().get("status").asString()).isEqualTo("closed");
+        assertThat(api.post("/api/v1/conversations/" + id + "/abandonment", channel.token(), Map.of()).status())
+                .as("only a waiting conversation can be left").isEqualTo(409);
+        JsonNode conversation = api.get("/api/v1/conversations/" + id, lead).json();
+        assertThat(conversation.get("closeReason").asString()).isEqualTo("abandoned");
+        JsonNode queue = rowOf(api.get("/api/v1/queues", lead).json(), "department", dept);
+        assertThat(queue == null ? 0 : queue.get("length").asInt()).as("left the queue").isZero();
+        LocalDate day = Instant.parse(conversation.get("createdAt").asString()).atZone(properties.zone()).toLocalDate();
+        String path = "/api/v1/reports?from=" + day + "&to=" + day + "&by=department";
+        JsonNode row = rowOf(await(path, lead, rows -> {
+            JsonNode r = rowOf(rows, "department", dept);
+            return r != null && r.get("abandoned").asInt() == 1;
+        }), "department", dept);
+        assertThat(row.get("closed").asInt()).as("an abandoned conversation is not a resolution").isZero();
+        assertThat(row.get("abandonedShare").asDouble()).isEqualTo(1.0);
+        assertThat(api.get("/api/v1/conversations/" + id + "/messages", lead).body()).doesNotContain("csat_request");
+    }
 
     @Test
     void periodicReportsAreEmailedOnceEachAfterTheirTime() throws Exception {
