@@ -20,6 +20,7 @@ import org.otklik.server.conversation.ResolutionProposed;
 import org.otklik.server.conversation.ResolutionRejected;
 import org.otklik.server.csat.CsatSubmitted;
 import org.otklik.server.shared.AfterCommit;
+import org.otklik.server.shared.Cluster;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -43,6 +44,17 @@ class LiveUpdates implements SmartLifecycle {
         return t;
     });
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final Cluster cluster;
+
+    LiveUpdates(Cluster cluster) {
+        this.cluster = cluster;
+        cluster.subscribe(Cluster.LIVE, name -> {
+            if (name.startsWith("conversation-") || name.equals("inbox")) {
+                send("inbox");
+                send(name);
+            }
+        });
+    }
 
     SseEmitter subscribe() {
         SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
@@ -115,7 +127,12 @@ class LiveUpdates implements SmartLifecycle {
 
     @EventListener
     void on(AgentPresenceChanged e) {
-        AfterCommit.run(() -> send("inbox"));
+        AfterCommit.run(() -> {
+            send("inbox");
+            if (cluster.enabled()) {
+                cluster.publish(Cluster.LIVE, "inbox");
+            }
+        });
     }
 
     /** Keeps proxies from closing idle streams and finds dead ones. */
@@ -128,6 +145,10 @@ class LiveUpdates implements SmartLifecycle {
         AfterCommit.run(() -> {
             send("inbox");
             send("conversation-" + conversationId);
+            if (cluster.enabled()) {
+                // agents connected to other nodes hear of it too
+                cluster.publish(Cluster.LIVE, "conversation-" + conversationId);
+            }
         });
     }
 

@@ -5,6 +5,7 @@ import org.otklik.server.channel.Channel;
 import org.otklik.server.channel.ChannelManagement;
 import org.otklik.server.channel.ChannelType;
 import org.otklik.server.connector.internal.CursorStore;
+import org.otklik.server.shared.Cluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,7 +25,11 @@ public class Pollers {
     private final CursorStore cursors;
     private final InstantSource clock;
 
-    Pollers(ChannelManagement channels, Connectors connectors, CursorStore cursors, InstantSource clock) {
+    private final Cluster cluster;
+
+    Pollers(ChannelManagement channels, Connectors connectors, CursorStore cursors, InstantSource clock,
+            Cluster cluster) {
+        this.cluster = cluster;
         this.channels = channels;
         this.connectors = connectors;
         this.cursors = cursors;
@@ -33,6 +38,9 @@ public class Pollers {
 
     @Scheduled(fixedDelayString = "${otklik.connectors.poll-interval:5s}", initialDelayString = "PT5S")
     public void pollAll() {
+        if (!cluster.isLeader()) {
+            return; // one node polls (Telegram allows one getUpdates consumer per bot)
+        }
         for (Channel channel : channels.ofType(ChannelType.EMAIL)) {
             pollOne(channel);
         }

@@ -56,36 +56,25 @@ class ReportsPageController {
         if (first.plusDays(400).isBefore(last)) {
             throw new InvalidInput("from", "at most 400 days at once");
         }
-        Map<String, Object> period = queries.periodReport(first, last);
+        // the same content the PDF shows, read once
+        ReportPdf.Content content = ReportPdf.of(queries, "", first, last);
         model.addAttribute("me", agents.get(me.id()));
         model.addAttribute("from", first);
         model.addAttribute("to", last);
-        model.addAttribute("period", period);
-        model.addAttribute("byAgent", queries.kpis(first, last, "agent"));
-        List<Map<String, Object>> hours = queries.kpis(first, last, "hour");
-        long[] perHour = new long[24];
-        hours.forEach(h -> perHour[(Integer) h.get("hour")] = (Long) h.get("received"));
+        model.addAttribute("period", content.period());
+        model.addAttribute("byAgent", content.byAgent());
         List<String> hourLabels = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
             hourLabels.add(Integer.toString(h));
         }
-        model.addAttribute("volumeByHour", bars(hourLabels, perHour, " conversations"));
-        long[] buckets = queries.frtHistogram(first, last);
+        model.addAttribute("volumeByHour", bars(hourLabels, content.receivedByHour(), " conversations"));
         List<String> bucketLabels = new ArrayList<>();
         for (int i = 0; i <= Rollups.FRT_BOUNDS.length; i++) {
             bucketLabels.add(i < Rollups.FRT_BOUNDS.length ? "≤" + duration(Rollups.FRT_BOUNDS[i])
                     : ">" + duration(Rollups.FRT_BOUNDS[i - 1]));
         }
-        model.addAttribute("frtDistribution", bars(bucketLabels, buckets, " first responses"));
-        List<Map<String, Object>> days = queries.kpis(first, last, "day");
-        List<String> dayLabels = new ArrayList<>();
-        long[] csat = new long[days.size()];
-        for (int i = 0; i < days.size(); i++) {
-            dayLabels.add(String.valueOf(days.get(i).get("day")).substring(5));
-            Double share = (Double) days.get(i).get("csatPositiveShare");
-            csat[i] = share == null ? 0 : Math.round(share * 100);
-        }
-        model.addAttribute("csatByDay", bars(dayLabels, csat, "% rated 4-5"));
+        model.addAttribute("frtDistribution", bars(bucketLabels, content.frtBuckets(), " first responses"));
+        model.addAttribute("csatByDay", bars(content.csatDays(), content.csatPercentByDay(), "% rated 4-5"));
         return "reports/index";
     }
 

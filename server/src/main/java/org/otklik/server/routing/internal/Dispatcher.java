@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.otklik.engine.routing.AgentLoad;
 import org.otklik.engine.routing.Assignment;
 import org.otklik.engine.routing.OverflowRule;
 import org.otklik.engine.routing.Overflowed;
@@ -29,6 +30,7 @@ import org.otklik.server.conversation.ConversationView;
 import org.otklik.server.department.Department;
 import org.otklik.server.department.Departments;
 import org.otklik.server.routing.RoutingProperties;
+import org.otklik.server.shared.Cluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -55,7 +57,16 @@ public class Dispatcher implements DisposableBean {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration MEANINGFUL_CHANGE = Duration.ofMinutes(2);
 
+    /** How stale a follower's copy of the queues may get before a read reloads it from the database. */
+    private static final long FOLLOWER_REFRESH_NANOS = Duration.ofSeconds(2).toNanos();
+
     private final Router router;
+    private final Cluster cluster;
+    private final java.util.concurrent.atomic.AtomicBoolean rebuildPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long rebuiltAt;
+    /** Tell waiting users nobody told yet (conversations that queued on another node) after the next rebuild. */
+    private volatile boolean tellUntold;
     private final ConversationManagement conversations;
     private final AgentManagement agents;
     private final Departments departments;
@@ -73,8 +84,9 @@ public class Dispatcher implements DisposableBean {
     }
 
     Dispatcher(ConversationManagement conversations, AgentManagement agents, Departments departments,
-               RoutingProperties properties, InstantSource clock) {
+               RoutingProperties properties, InstantSource clock, Cluster cluster) {
         this.router = new Router(properties.policy(), clock);
+        this.cluster = cluster;
         this.conversations = conversations;
         this.agents = agents;
         this.departments = departments;
@@ -161,6 +173,32 @@ public class Dispatcher implements DisposableBean {
         });
     }
 
+    /**
+     * Another node changed what routing depends on (a conversation queued or closed there, an agent went online
+     * there) or this node just became the leader: reload from the database, assign, and tell the new waiting users.
+     * Coalesced: a burst of changes makes one reload.
+     */
+    public void changedElsewhere() {
+        if (!rebuildPending.compareAndSet(false, true)) {
+            return;
+        }
+        thread.execute(() -> {
+            rebuildPending.set(false);
+            if (!cluster.isLeader()) {
+                dirty = true;
+                return;
+            }
+            try {
+                dirty = true;
+                tellUntold = true;
+                rebuildIfDirty();
+            } catch (RuntimeException e) {
+                dirty = true;
+                log.error("routing: reloading after a change on another node failed", e);
+            }
+        });
+    }
+
     /** Blocks until every step submitted so far has run. */
     public void settle() {
         await(thread.submit(() -> {
@@ -169,6 +207,9 @@ public class Dispatcher implements DisposableBean {
 
     public <T> T read(Function<Router, T> query) {
         return await(thread.submit(() -> {
+            if (!cluster.isLeader() && System.nanoTime() - rebuiltAt > FOLLOWER_REFRESH_NANOS) {
+                dirty = true; // a follower's queues are a copy of the database, refreshed when read
+            }
             rebuildIfDirty();
             return query.apply(router);
         }));
@@ -182,6 +223,10 @@ public class Dispatcher implements DisposableBean {
     private void submit(Runnable step) {
         thread.execute(() -> {
             try {
+                if (!cluster.isLeader()) {
+                    dirty = true; // a follower routes nothing: the leader learns of the change from the database
+                    return;
+                }
                 rebuildIfDirty();
                 step.run();
             } catch (RuntimeException e) {
@@ -275,9 +320,33 @@ public class Dispatcher implements DisposableBean {
         }
         told.keySet().retainAll(waiting.stream().map(ConversationView::id).toList());
         dirty = false;
+        rebuiltAt = System.nanoTime();
+        if (!cluster.isLeader()) {
+            return;
+        }
         log.info("routing state rebuilt from the database: {} agents, {} held, {} waiting",
                 router.agents().size(), held.size(), waiting.size());
+        if (tellUntold) {
+            // an agent who went away on another node: their unanswered conversations go back to the queues here
+            for (AgentLoad load : router.agents()) {
+                if (load.presence() != Presence.ONLINE) {
+                    for (Requeued r : router.goAway(load.agentId(), load.presence())) {
+                        if (!conversations.returnToQueue(r.conversationId(), load.agentId())) {
+                            dirty = true;
+                        }
+                    }
+                }
+            }
+        }
         dispatch();
+        if (tellUntold) {
+            tellUntold = false;
+            for (QueuePosition position : router.positions()) {
+                if (!told.containsKey(position.conversationId())) {
+                    tellUserToWait(position);
+                }
+            }
+        }
     }
 
     private static QueuedConversation queuedOf(ConversationView c) {

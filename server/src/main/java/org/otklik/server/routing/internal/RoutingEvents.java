@@ -7,6 +7,7 @@ import org.otklik.server.conversation.ConversationClosed;
 import org.otklik.server.conversation.ConversationQueued;
 import org.otklik.server.conversation.ReplySent;
 import org.otklik.server.shared.AfterCommit;
+import org.otklik.server.shared.Cluster;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,13 +21,30 @@ import org.springframework.stereotype.Component;
 class RoutingEvents {
 
     private final Dispatcher dispatcher;
+    private final Cluster cluster;
 
-    RoutingEvents(Dispatcher dispatcher) {
+    RoutingEvents(Dispatcher dispatcher, Cluster cluster) {
         this.dispatcher = dispatcher;
+        this.cluster = cluster;
+        // several nodes: the leader reloads when another node changed something, and when it becomes the leader
+        cluster.subscribe(Cluster.ROUTING, change -> dispatcher.changedElsewhere());
+        cluster.onLeadership(leading -> {
+            if (leading) {
+                dispatcher.changedElsewhere();
+            }
+        });
+    }
+
+    /** Tells the leader (another node, maybe) when this transaction commits. */
+    private void tellTheLeader() {
+        if (!cluster.isLeader()) {
+            cluster.publish(Cluster.ROUTING, "changed");
+        }
     }
 
     @EventListener
     void on(ConversationQueued event) {
+        tellTheLeader();
         QueuedConversation queued = new QueuedConversation(event.conversationId(), event.department(),
                 event.queuedAt(), event.priority(), event.preferredAgentId());
         AfterCommit.run(() -> dispatcher.queued(queued));
@@ -34,21 +52,25 @@ class RoutingEvents {
 
     @EventListener
     void on(ConversationClosed event) {
+        tellTheLeader();
         AfterCommit.run(() -> dispatcher.released(event.conversationId()));
     }
 
     @EventListener
     void on(AgentPresenceChanged event) {
+        tellTheLeader();
         AfterCommit.run(() -> dispatcher.presenceChanged(event.agentId(), event.presence()));
     }
 
     @EventListener
     void on(AgentRoutingChanged event) {
+        tellTheLeader();
         AfterCommit.run(() -> dispatcher.agentChanged(event.agentId(), event.skills(), event.maxChats()));
     }
 
     @EventListener
     void on(ReplySent event) {
+        tellTheLeader();
         AfterCommit.run(() -> dispatcher.replied(event.conversationId()));
     }
 
