@@ -11,13 +11,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,7 +53,6 @@ import org.otklik.server.support.TestDatabase;
  */
 class CrashSafetyIT {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final int MESSAGES = 1_500;
     private static final int CONTACTS = 300;
     private static final int REPLIES = 30;
@@ -83,7 +80,7 @@ class CrashSafetyIT {
         vk.stubFor(post(urlEqualTo("/method/messages.send")).willReturn(okJson("{\"response\": 777}")
                 .withFixedDelay(400)));
         String db = TestDatabase.fresh("crash");
-        int port = freePort();
+        int port = ServerProcess.freePort();
         server = start(db, port, logs.resolve("first.log"));
         Api api = new Api(port);
         String admin = api.login("admin", "crash-admin-password");
@@ -235,31 +232,12 @@ class CrashSafetyIT {
     }
 
     private static Process start(String db, int port, Path log) throws Exception {
-        List<String> command = List.of(ROOT.resolve("otklik").toString(), "serve", "--port", Integer.toString(port),
-                "--db-url", db, "--db-user", TestDatabase.user(), "--otklik.outbox.interval=200ms",
+        return ServerProcess.start(db, port, log, "crash-admin-password", "--otklik.outbox.interval=200ms",
                 "--otklik.outbox.stuck-after=10s"); // a row left "sending" by the killed process is retried soon
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("OTKLIK_NO_BUILD", "1");
-        builder.environment().put("OTKLIK_BOOTSTRAP_ADMIN_PASSWORD", "crash-admin-password");
-        Process p = builder.start();
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("the server exited: " + Files.readString(log));
-            }
-            if (Files.readString(log).contains("Otklik is ready")) {
-                return p;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the server did not start within 90 s: " + Files.readString(log));
     }
 
     private static int count(String db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db, TestDatabase.user(), TestDatabase.password())) {
-            return count(c, sql);
-        }
+        return (int) ServerProcess.count(db, sql);
     }
 
     private static int count(Connection c, String sql) throws SQLException {
@@ -273,12 +251,6 @@ class CrashSafetyIT {
         try (ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -3,9 +3,7 @@ package org.otklik.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +64,7 @@ class LauncherIT {
 
     @Test
     void serveRunsOnPostgresqlAndCreatesTheFirstAdmin() throws Exception {
-        int port = freePort();
+        int port = ServerProcess.freePort();
         ProcessBuilder builder = launcher("serve", "--port", Integer.toString(port), "--db-url",
                 TestDatabase.fresh("serve"), "--db-user", TestDatabase.user());
         builder.environment().put("OTKLIK_BOOTSTRAP_ADMIN_PASSWORD", "first-admin-password");
@@ -97,16 +95,10 @@ class LauncherIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void demoStartsOnAFreshDataDirectoryWithinSixtySecondsAndServesItsCredentials(@TempDir Path data)
             throws Exception {
-        int port = freePort();
+        int port = ServerProcess.freePort();
         Instant started = Instant.now();
         Process demo = launcher("demo", "--port", Integer.toString(port), "--data", data.toString(), "--traffic",
                 "off").start();

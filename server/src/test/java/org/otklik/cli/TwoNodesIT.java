@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,9 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +39,6 @@ import org.otklik.server.support.TestDatabase;
  */
 class TwoNodesIT {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private final List<Process> nodes = new ArrayList<>();
 
@@ -62,8 +57,8 @@ class TwoNodesIT {
     @Test
     void theFollowerTakesOverWhenTheLeaderDiesAndNothingIsLostOrAssignedTwice(@TempDir Path logs) throws Exception {
         String db = TestDatabase.fresh("nodes");
-        int portA = freePort();
-        int portB = freePort();
+        int portA = ServerProcess.freePort();
+        int portB = ServerProcess.freePort();
         Path logA = logs.resolve("a.log");
         Path logB = logs.resolve("b.log");
         Process a = start(db, portA, logA);
@@ -169,21 +164,9 @@ class TwoNodesIT {
     }
 
     private Process start(String db, int port, Path log) throws Exception {
-        List<String> command = List.of(ROOT.resolve("otklik").toString(), "serve", "--port", Integer.toString(port),
-                "--db-url", db, "--db-user", TestDatabase.user(), "--otklik.cluster.enabled=true",
+        Process p = ServerProcess.start(db, port, log, "two-nodes-admin-password", "--otklik.cluster.enabled=true",
                 "--otklik.cluster.check-interval=500ms");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("OTKLIK_NO_BUILD", "1");
-        builder.environment().put("OTKLIK_BOOTSTRAP_ADMIN_PASSWORD", "two-nodes-admin-password");
-        Process p = builder.start();
         nodes.add(p);
-        await(() -> {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("the server exited: " + read(log));
-            }
-            return read(log).contains("Otklik is ready");
-        }, "the server on port " + port + " starts");
         return p;
     }
 
@@ -206,18 +189,10 @@ class TwoNodesIT {
     }
 
     private static long count(String db, String sql) {
-        try (Connection c = DriverManager.getConnection(db, TestDatabase.user(), TestDatabase.password());
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
+        try {
+            return ServerProcess.count(db, sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -129,9 +129,7 @@ class LiveUpdates implements SmartLifecycle {
     void on(AgentPresenceChanged e) {
         AfterCommit.run(() -> {
             send("inbox");
-            if (cluster.enabled()) {
-                cluster.publish(Cluster.LIVE, "inbox");
-            }
+            cluster.publish(Cluster.LIVE, "inbox");
         });
     }
 
@@ -145,10 +143,7 @@ class LiveUpdates implements SmartLifecycle {
         AfterCommit.run(() -> {
             send("inbox");
             send("conversation-" + conversationId);
-            if (cluster.enabled()) {
-                // agents connected to other nodes hear of it too
-                cluster.publish(Cluster.LIVE, "conversation-" + conversationId);
-            }
+            cluster.publish(Cluster.LIVE, "conversation-" + conversationId); // agents on other nodes hear of it too
         });
     }
 

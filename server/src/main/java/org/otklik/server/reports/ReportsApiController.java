@@ -52,14 +52,19 @@ class ReportsApiController {
         return pdf(queries, date(from, "from"), date(to, "to"));
     }
 
-    static ResponseEntity<byte[]> pdf(ReportQueries queries, LocalDate first, LocalDate last) {
+    /** The period a whole report (page or PDF) may cover: in order, and at most 400 days. */
+    static void requireReportPeriod(LocalDate first, LocalDate last) {
         if (last.isBefore(first)) {
             throw new InvalidInput("to", "to must not be before from");
         }
         if (first.plusDays(400).isBefore(last)) {
             throw new InvalidInput("from", "at most 400 days at once");
         }
-        byte[] pdf = ReportPdf.render(ReportPdf.of(queries, "Otklik: report " + first + " — " + last, first, last));
+    }
+
+    static ResponseEntity<byte[]> pdf(ReportQueries queries, LocalDate first, LocalDate last) {
+        requireReportPeriod(first, last);
+        byte[] pdf = ReportPdf.periodReport(queries, "Otklik: report " + first + " — " + last, first, last);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "attachment; filename=\"otklik-report-" + first + "-" + last + ".pdf\"")
                 .body(pdf);

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.otklik.server.agent.AgentIdentity;
 import org.otklik.server.agent.AgentManagement;
 import org.otklik.server.reports.internal.Rollups;
-import org.otklik.server.shared.InvalidInput;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,9 +52,7 @@ class ReportsPageController {
         LocalDate today = clock.instant().atZone(properties.zone()).toLocalDate();
         LocalDate last = to == null || to.isBlank() ? today : ReportsApiController.date(to, "to");
         LocalDate first = from == null || from.isBlank() ? last.minusDays(29) : ReportsApiController.date(from, "from");
-        if (first.plusDays(400).isBefore(last)) {
-            throw new InvalidInput("from", "at most 400 days at once");
-        }
+        ReportsApiController.requireReportPeriod(first, last);
         // the same content the PDF shows, read once
         ReportPdf.Content content = ReportPdf.of(queries, "", first, last);
         model.addAttribute("me", agents.get(me.id()));
