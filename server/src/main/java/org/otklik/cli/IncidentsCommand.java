@@ -39,7 +39,7 @@ final class IncidentsCommand implements Callable<Integer> {
         if (!Files.isReadable(in)) {
             throw new Otklik.UsageError("--in " + in + " cannot be read");
         }
-        IncidentDetector detector = new IncidentDetector(IncidentDetector.Settings.defaults());
+        IncidentDetector detector = null; // made at the first row: a week's hours are counted in its offset
         Triage triage = null;
         ZoneOffset offset = null;
         OffsetDateTime previous = null;
@@ -67,7 +67,10 @@ final class IncidentsCommand implements Callable<Integer> {
                             + "messages by ts");
                 }
                 previous = ts;
-                offset = offset == null ? ts.getOffset() : offset;
+                if (detector == null) {
+                    offset = ts.getOffset();
+                    detector = new IncidentDetector(IncidentDetector.Settings.defaults().in(offset));
+                }
                 String outage;
                 if (row.has("outage")) {
                     outage = row.get("outage").isNull() ? null : row.get("outage").asString();
@@ -84,7 +87,7 @@ final class IncidentsCommand implements Callable<Integer> {
                         row.path("channel").asString(null)));
             }
         }
-        List<IncidentDetector.Incident> incidents = detector.finish();
+        List<IncidentDetector.Incident> incidents = detector == null ? List.of() : detector.finish();
         ZoneOffset zone = offset == null ? ZoneOffset.UTC : offset;
         List<Map<String, Object>> out = new ArrayList<>();
         for (IncidentDetector.Incident i : incidents) {

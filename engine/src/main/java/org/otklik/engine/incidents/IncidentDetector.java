@@ -2,6 +2,10 @@ package org.otklik.engine.incidents;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,9 +17,13 @@ import java.util.TreeMap;
 
 /**
  * Finds outages in a stream of messages, some of them triaged as outage reports: per minute, for the whole stream
- * and for each region, the outage reports of the last {@code window} are compared with what the trailing baseline
- * expects (the share of outage reports among all messages over the {@code baseline} before the window, with a prior,
- * times the messages of the window: volume peaks raise both, so an evening peak is no outage). An incident opens when
+ * and for each region, channel and component, the outage reports of the last {@code window} are compared with what
+ * the baseline expects: the share of outage reports among all messages, times the messages of the window (volume
+ * peaks raise both, so an evening peak is no outage). The share is the larger of the trailing share (over the
+ * {@code baseline} before the window, with a prior) and the seasonal share of the same hour of the week (the median
+ * over the last {@code seasonalWeeks} weeks that had at least {@code seasonalMinMessages} messages in that hour, once
+ * two such weeks are known: a weekly release that always draws complaints is expected, while one past outage does not
+ * move a median). An incident opens when
  * the excess is at least {@code minExcess} (a smaller one for a region), at least {@code factor} times the
  * expectation, and a CUSUM of the minutes' standardised excess has crossed {@code cusumThreshold}; it closes after
  * {@code quiet} without such an excess. One incident is open at a time; its counts take every outage report from its
@@ -32,12 +40,24 @@ public final class IncidentDetector {
                            Map<String, Integer> regions, Map<String, Integer> channels, String trigger) {
     }
 
-    /** The detector's settings. */
+    /**
+     * The detector's settings: {@code minExcess} applies to all messages and to a component's reports,
+     * {@code minRegionalExcess} to a region's or a channel's;
+     * {@code zone} says where a week's hours begin.
+     */
     public record Settings(Duration window, Duration baseline, int minExcess, int minRegionalExcess, double factor,
-                           double cusumThreshold, Duration quiet) {
+                           double cusumThreshold, Duration quiet, ZoneId zone, int seasonalWeeks,
+                           int seasonalMinMessages) {
 
         public static Settings defaults() {
-            return new Settings(Duration.ofMinutes(5), Duration.ofHours(2), 12, 7, 3.0, 4.0, Duration.ofMinutes(20));
+            return new Settings(Duration.ofMinutes(5), Duration.ofHours(2), 12, 7, 3.0, 4.0, Duration.ofMinutes(20),
+                    ZoneOffset.UTC, 4, 30);
+        }
+
+        /** The same settings with a week's hours counted in another zone. */
+        public Settings in(ZoneId otherZone) {
+            return new Settings(window, baseline, minExcess, minRegionalExcess, factor, cusumThreshold, quiet,
+                    otherZone, seasonalWeeks, seasonalMinMessages);
         }
     }
 
@@ -45,6 +65,8 @@ public final class IncidentDetector {
     private static final double PRIOR_REPORTS = 1;
     private static final double PRIOR_MESSAGES = 20;
     private static final long GAP_MINUTES = 15;
+    private static final int HOURS_OF_WEEK = 7 * 24;
+    private static final String COMPONENT = "component:";
 
     private final Settings settings;
     private final Map<String, Segment> segments = new HashMap<>();
@@ -53,10 +75,63 @@ public final class IncidentDetector {
     private Instant minute;
     private Open open;
 
-    /** Per-minute counts of one segment (all messages, or one region's). */
+    /** Per-minute counts of one segment (all messages, one region's, one channel's, one component's reports). */
     private static final class Segment {
         final Deque<long[]> minutes = new ArrayDeque<>(); // {epochMinute, messages, reports}
+        final Seasons seasons;
         double cusum;
+
+        Segment(Seasons seasons) {
+            this.seasons = seasons;
+        }
+    }
+
+    /** For each hour of the week, the messages and reports of the last weeks: {weekStartDay, messages, reports}. */
+    private static final class Seasons {
+        final int weeks;
+        final List<Deque<long[]>> byHour = new ArrayList<>(HOURS_OF_WEEK);
+
+        Seasons(int weeks) {
+            this.weeks = weeks;
+            for (int h = 0; h < HOURS_OF_WEEK; h++) {
+                byHour.add(new ArrayDeque<>());
+            }
+        }
+
+        void add(int hourOfWeek, long week, long messages, long reports) {
+            Deque<long[]> past = byHour.get(hourOfWeek);
+            for (long[] p : past) {
+                if (p[0] == week) {
+                    p[1] += messages;
+                    p[2] += reports;
+                    return;
+                }
+            }
+            List<long[]> sorted = new ArrayList<>(past); // history may come in any order: keep the newest weeks
+            sorted.add(new long[] {week, messages, reports});
+            sorted.sort(java.util.Comparator.comparingLong(p -> p[0]));
+            past.clear();
+            past.addAll(sorted.subList(Math.max(0, sorted.size() - weeks), sorted.size()));
+        }
+
+        /** A copy with the same messages and no reports (a component's segment begins as all messages'). */
+        Seasons messagesOnly() {
+            Seasons copy = new Seasons(weeks);
+            for (int h = 0; h < HOURS_OF_WEEK; h++) {
+                for (long[] p : byHour.get(h)) {
+                    copy.byHour.get(h).addLast(new long[] {p[0], p[1], 0});
+                }
+            }
+            return copy;
+        }
+
+        /** The lower median of the weeks' shares at this hour, or -1 below two weeks with enough messages. */
+        double share(int hourOfWeek, long currentWeek, int minMessages) {
+            double[] shares = byHour.get(hourOfWeek).stream()
+                    .filter(p -> p[0] < currentWeek && p[1] >= minMessages)
+                    .mapToDouble(p -> (double) p[2] / p[1]).sorted().toArray();
+            return shares.length < 2 ? -1 : shares[(shares.length - 1) / 2];
+        }
     }
 
     private static final class Open {
@@ -86,8 +161,19 @@ public final class IncidentDetector {
         }
         minute = at;
         boolean report = m.outage() != null;
+        if (report) {
+            component(m.outage());
+        }
         count(ALL, at, report);
         count("region:" + (m.region() == null ? "" : m.region()), at, report);
+        if (m.channel() != null) {
+            count("channel:" + m.channel(), at, report);
+        }
+        for (String key : List.copyOf(segments.keySet())) {
+            if (key.startsWith(COMPONENT)) { // a component's segment: all messages, its own reports
+                count(key, at, report && key.substring(COMPONENT.length()).equals(m.outage()));
+            }
+        }
         if (report) {
             recentReports.addLast(m);
             if (open != null) {
@@ -123,8 +209,58 @@ public final class IncidentDetector {
         return out;
     }
 
+    /**
+     * Past traffic for the seasonal baseline (the server's history at start): {@code messages} messages in the hour
+     * starting {@code hourStart}, {@code reports} of them outage reports of {@code outage} (null: none), from a region
+     * and a channel (null: unknown).
+     */
+    public void remember(Instant hourStart, String region, String channel, String outage, long messages,
+                         long reports) {
+        int hour = hourOfWeek(hourStart);
+        long week = week(hourStart);
+        if (outage != null) {
+            component(outage);
+        }
+        segment(ALL).seasons.add(hour, week, messages, reports);
+        segment("region:" + (region == null ? "" : region)).seasons.add(hour, week, messages, reports);
+        if (channel != null) {
+            segment("channel:" + channel).seasons.add(hour, week, messages, reports);
+        }
+        for (Map.Entry<String, Segment> e : segments.entrySet()) {
+            if (e.getKey().startsWith(COMPONENT)) {
+                boolean mine = e.getKey().substring(COMPONENT.length()).equals(outage);
+                e.getValue().seasons.add(hour, week, messages, mine ? reports : 0);
+            }
+        }
+    }
+
+    private Segment segment(String key) {
+        return segments.computeIfAbsent(key, k -> new Segment(new Seasons(settings.seasonalWeeks())));
+    }
+
+    /** A component's segment counts all messages and its own reports: a new one begins with all messages so far. */
+    private void component(String outage) {
+        Segment all = segment(ALL);
+        segments.computeIfAbsent(COMPONENT + outage, k -> {
+            Segment s = new Segment(all.seasons.messagesOnly());
+            all.minutes.forEach(m -> s.minutes.addLast(new long[] {m[0], m[1], 0}));
+            return s;
+        });
+    }
+
+    private int hourOfWeek(Instant at) {
+        ZonedDateTime local = at.atZone(settings.zone());
+        return (local.getDayOfWeek().getValue() - 1) * 24 + local.getHour();
+    }
+
+    /** The week as the epoch day of its Monday, in the settings' zone. */
+    private long week(Instant at) {
+        LocalDate day = at.atZone(settings.zone()).toLocalDate();
+        return day.minusDays(day.getDayOfWeek().getValue() - 1L).toEpochDay();
+    }
+
     private void count(String key, Instant at, boolean report) {
-        Segment s = segments.computeIfAbsent(key, k -> new Segment());
+        Segment s = segment(key);
         long epochMinute = at.getEpochSecond() / 60;
         long[] last = s.minutes.peekLast();
         if (last == null || last[0] != epochMinute) {
@@ -135,7 +271,9 @@ public final class IncidentDetector {
         last[2] += report ? 1 : 0;
         long keep = settings.baseline().plus(settings.window()).toMinutes() + GAP_MINUTES + 1;
         while (!s.minutes.isEmpty() && s.minutes.peekFirst()[0] <= epochMinute - keep) {
-            s.minutes.removeFirst();
+            long[] old = s.minutes.removeFirst(); // leaves the trailing baseline, joins the seasonal one
+            Instant oldAt = Instant.ofEpochSecond(old[0] * 60);
+            s.seasons.add(hourOfWeek(oldAt), week(oldAt), old[1], old[2]);
         }
     }
 
@@ -157,13 +295,14 @@ public final class IncidentDetector {
                 // the baseline ends a gap before the window, so an outage's first minutes do not raise it
                 long baseEnd = now - windowMinutes - GAP_MINUTES;
                 double[] base = sums(s, baseEnd - settings.baseline().toMinutes() + 1, baseEnd);
-                double rate = (base[1] + PRIOR_REPORTS) / (base[0] + PRIOR_MESSAGES);
+                double rate = Math.max((base[1] + PRIOR_REPORTS) / (base[0] + PRIOR_MESSAGES),
+                        s.seasons.share(hourOfWeek(minuteStart), week(minuteStart), settings.seasonalMinMessages()));
                 double[] thisMinute = sums(s, now, now);
                 double expectedMinute = rate * thisMinute[0];
                 s.cusum = Math.max(0, s.cusum + (thisMinute[1] - expectedMinute) / Math.sqrt(expectedMinute + 1)
                         - 0.5);
                 double expected = rate * w[0];
-                int minExcess = e.getKey().equals(ALL) ? settings.minExcess() : settings.minRegionalExcess();
+                int minExcess = minExcessOf(e.getKey());
                 if (w[1] - expected >= minExcess && w[1] >= settings.factor() * expected
                         && s.cusum >= settings.cusumThreshold()) {
                     openIncident(minuteStart, e.getKey(), rate);
@@ -187,8 +326,10 @@ public final class IncidentDetector {
         }
     }
 
+    /** All messages and a component (a share of all of them) need the larger excess; a region or channel the smaller. */
     private int minExcessOf(String trigger) {
-        return trigger.equals(ALL) ? settings.minExcess() : settings.minRegionalExcess();
+        return trigger.equals(ALL) || trigger.startsWith(COMPONENT) ? settings.minExcess()
+                : settings.minRegionalExcess();
     }
 
     private void openIncident(Instant minuteStart, String trigger, double rate) {
@@ -215,7 +356,8 @@ public final class IncidentDetector {
 
     private static Incident incident(Open o, Instant closedAt) {
         return new Incident(o.openedAt, closedAt, o.reports, Map.copyOf(o.components), Map.copyOf(o.regions),
-                Map.copyOf(o.channels), o.trigger.equals(ALL) ? ALL : o.trigger.substring("region:".length()));
+                Map.copyOf(o.channels), o.trigger.startsWith("region:") ? o.trigger.substring("region:".length())
+                        : o.trigger);
     }
 
     /** {messages, reports} of a segment over epoch minutes [from, to]. */

@@ -3,6 +3,7 @@ package org.otklik.server.incidents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import org.otklik.server.shared.Times;
 import org.otklik.server.triage.MessageTriaged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -53,16 +56,54 @@ public class Incidents {
     private final MentionManagement mentions;
     private final ApplicationEventPublisher events;
     private final InstantSource clock;
-    private final IncidentDetector detector = new IncidentDetector(IncidentDetector.Settings.defaults());
+    private final IncidentDetector detector;
+    private final Instant startedAt;
     private Instant lastDetected;
 
     Incidents(JdbcClient jdbc, ConversationManagement conversations, MentionManagement mentions,
-              ApplicationEventPublisher events, InstantSource clock) {
+              ApplicationEventPublisher events, InstantSource clock,
+              @Value("${otklik.incidents.zone:${otklik.reports.zone:Europe/Moscow}}") ZoneId zone) {
         this.jdbc = jdbc;
         this.conversations = conversations;
         this.mentions = mentions;
         this.events = events;
         this.clock = clock;
+        this.detector = new IncidentDetector(IncidentDetector.Settings.defaults().in(zone));
+        this.startedAt = clock.instant();
+    }
+
+    /**
+     * The seasonal baseline's history: the triaged messages of the weeks before this start, counted by hour, region,
+     * channel type and outage component (the live stream adds each hour as it ages out of the trailing baseline).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void rememberPastWeeks() {
+        worker.execute(() -> {
+            try {
+                Instant from = startedAt.minus(Duration.ofDays(7L * IncidentDetector.Settings.defaults().seasonalWeeks()));
+                int[] rows = {0};
+                jdbc.sql("""
+                        select date_trunc('hour', t.triaged_at) as hour_start, ct.region, ch.type, t.outage,
+                               count(*) as messages
+                        from message_triage t join conversation c on c.id = t.conversation_id
+                        join contact ct on ct.id = c.contact_id join channel ch on ch.id = c.channel_id
+                        where t.triaged_at >= ? and t.triaged_at < ?
+                        group by date_trunc('hour', t.triaged_at), ct.region, ch.type, t.outage""")
+                        .params(Times.toDb(from), Times.toDb(startedAt))
+                        .query(rs -> {
+                            long messages = rs.getLong("messages");
+                            String outage = rs.getString("outage");
+                            synchronized (this) {
+                                detector.remember(Times.fromDb(rs, "hour_start"), rs.getString("region"),
+                                        rs.getString("type"), outage, messages, outage == null ? 0 : messages);
+                            }
+                            rows[0]++;
+                        });
+                log.info("incidents: seasonal baseline from {} hourly counts since {}", rows[0], from);
+            } catch (RuntimeException e) {
+                log.warn("incidents: no seasonal history ({})", e.toString());
+            }
+        });
     }
 
     /**
@@ -89,10 +130,13 @@ public class Incidents {
     @EventListener
     void on(MessageTriaged triaged) {
         later(() -> {
-            String region = jdbc.sql("""
-                    select ct.region from conversation c join contact ct on ct.id = c.contact_id
-                    where c.id = ?""").param(triaged.conversationId()).query(String.class).optional().orElse(null);
-            observe(triaged.at(), triaged.outage(), region, null);
+            String[] where = jdbc.sql("""
+                    select ct.region, ch.type from conversation c join contact ct on ct.id = c.contact_id
+                    join channel ch on ch.id = c.channel_id where c.id = ?""").param(triaged.conversationId())
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
+                    .orElse(new String[2]);
+            String region = where[0];
+            observe(triaged.at(), triaged.outage(), region, where[1]);
             if (triaged.outage() != null) {
                 currentId().ifPresent(id -> join(id, "conversation", triaged.conversationId(), triaged.outage(),
                         region, triaged.at()));
