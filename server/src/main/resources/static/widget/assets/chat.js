@@ -144,6 +144,28 @@
       .then(function () { input.value = ''; return refresh(); })
       .catch(showError);
   });
+  // a photo (e.g. for access recovery: yourself with the site on a screen) is sent as a message of its own
+  var photo = document.getElementById('chat-photo');
+  photo.addEventListener('change', function () {
+    var file = photo.files && photo.files[0];
+    if (!file) { return; }
+    errorBox.textContent = '';
+    var data = new FormData();
+    data.append('clientMessageId', uuid());
+    data.append('file', file);
+    ensureVisitor()
+      .then(function () {
+        return fetch(api + '/photos', { method: 'POST', headers: { 'X-Visitor-Token': token() }, body: data });
+      })
+      .then(function (r) {
+        return r.json().then(function (body) {
+          if (!r.ok) { throw new Error(body && body.error ? body.error : 'HTTP ' + r.status); }
+          if (body.attachment && body.attachment.refused) { throw new Error('Фото не принято: ' + body.attachment.refused); }
+        });
+      })
+      .then(function () { photo.value = ''; return refresh(); })
+      .catch(showError);
+  });
   input.addEventListener('keydown', function (e) {
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
   });

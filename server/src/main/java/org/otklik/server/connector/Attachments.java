@@ -69,13 +69,32 @@ public class Attachments {
                     log.info("attachment of message {} not fetched: {}", messageId, e.getMessage());
                 }
             }
-            jdbc.sql("""
-                    insert into attachment (message_id, name, content_type, size_bytes, sha256, data, refused,
-                                            created_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(messageId, name, type, data == null ? Math.max(a.size(), 0) : data.length,
-                            data == null ? null : sha256(data), data, refused, Times.toDb(clock.instant()))
-                    .update();
+            store(messageId, name, type, data == null ? Math.max(a.size(), 0) : data.length, data, refused);
         }
+    }
+
+    /**
+     * Keeps a file a user uploaded straight to Otklik (the web chat), with the same checks as a platform's: refused
+     * (with the reason, without its bytes) when too large or of a type not accepted.
+     */
+    public AttachmentView keepUploaded(long messageId, String fileName, byte[] data) {
+        String name = safeName(fileName);
+        String type = sniff(data);
+        String refused = data.length > properties.maxBytes() ? "larger than " + properties.maxBytes() / 1024 + " KB"
+                : properties.allowedTypes().contains(type) ? null : "type " + type + " is not accepted";
+        long id = store(messageId, name, type, data.length, refused == null ? data : null, refused);
+        return new AttachmentView(id, messageId, name, type, data.length, refused);
+    }
+
+    private long store(long messageId, String name, String type, long size, byte[] data, String refused) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into attachment (message_id, name, content_type, size_bytes, sha256, data, refused,
+                                        created_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(messageId, name, type, size, data == null ? null : sha256(data), data, refused,
+                        Times.toDb(clock.instant()))
+                .update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     public List<AttachmentView> ofMessages(List<Long> messageIds) {
@@ -103,7 +122,7 @@ public class Attachments {
     }
 
     /** The type a file really is, from its first bytes. */
-    static String sniff(byte[] d) {
+    public static String sniff(byte[] d) {
         if (starts(d, 0xFF, 0xD8, 0xFF)) {
             return "image/jpeg";
         }

@@ -55,11 +55,15 @@ public class ConversationManagement {
     private final TransactionTemplate newTransaction;
     private final Duration continuityWindow;
 
+    private final List<org.otklik.server.shared.ReplyGuard> replyGuards;
+
     ConversationManagement(ConversationStore conversations, MessageStore messages, ContactStore contacts,
                            EventLog eventLog, ChannelManagement channels, LifecycleProperties properties,
                            ApplicationEventPublisher events, InstantSource clock,
                            PlatformTransactionManager transactions,
-                           @Value("${otklik.routing.continuity-window:30d}") Duration continuityWindow) {
+                           @Value("${otklik.routing.continuity-window:30d}") Duration continuityWindow,
+                           List<org.otklik.server.shared.ReplyGuard> replyGuards) {
+        this.replyGuards = List.copyOf(replyGuards);
         this.conversations = conversations;
         this.messages = messages;
         this.contacts = contacts;
@@ -118,7 +122,7 @@ public class ConversationManagement {
     private Received receiveOnce(InboundMessage m) {
         Instant now = clock.instant();
         ContactStore.Contact contact = contacts.lockOrCreate(m.channelId(), m.contactExternalId(), m.contactName(),
-                m.contactVip(), now);
+                m.contactVip(), m.contactRegion(), now);
         long contactId = contact.id();
         Optional<ConversationRow> latest = conversations.latestOfContact(contactId);
         UserMessageOutcome outcome = latest.map(row -> lifecycle.onUserMessage(row.state())).orElse(null);
@@ -270,6 +274,7 @@ public class ConversationManagement {
     @Transactional
     public MessageView reply(long conversationId, long agentId, String text) {
         ConversationRow row = lockHeldBy(conversationId, agentId, "reply");
+        replyGuards.forEach(guard -> guard.check(conversationId, text, "text"));
         Instant now = clock.instant();
         boolean first = row.state().firstReplyAt() == null;
         ConversationRow next = row.with(lifecycle.agentReplied(row.state(), agentId));

@@ -41,7 +41,7 @@ class InboundApiController {
         this.departments = departments;
     }
 
-    record ContactPart(String externalId, String name, Boolean vip) {
+    record ContactPart(String externalId, String name, Boolean vip, String region) {
     }
 
     record InboundRequest(String externalId, ContactPart contact, String text, String department, Boolean urgent,
@@ -55,6 +55,7 @@ class InboundApiController {
         ContactPart contact = Require.present(request.contact(), "contact");
         String contactId = Require.text(contact.externalId(), "contact.externalId", 200);
         String name = Require.optionalText(contact.name(), "contact.name", 200);
+        String region = Require.optionalText(contact.region(), "contact.region", 64);
         String text = Require.text(request.text(), "text", MAX_TEXT);
         String department = request.department() == null ? null
                 : departments.requireKnown(request.department(), "department");
@@ -62,7 +63,8 @@ class InboundApiController {
             throw new InvalidInput("source", "source must be one of " + Labels.SOURCES);
         }
         InboundReceipt receipt = gateway.accept(new InboundMessage(channel.channelId(), externalId, contactId, name,
-                text, department, contact.vip(), Boolean.TRUE.equals(request.urgent())), request.source());
+                text, department, contact.vip(), Boolean.TRUE.equals(request.urgent())).fromRegion(region),
+                request.source());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(receipt);
     }
 

@@ -10,7 +10,6 @@ import org.otklik.server.conversation.InboundMessage;
 import org.otklik.server.conversation.MessageView;
 import org.otklik.server.csat.CsatManagement;
 import org.otklik.server.csat.CsatRating;
-import org.otklik.server.shared.InvalidInput;
 import org.otklik.server.shared.NotFound;
 import org.otklik.server.shared.Require;
 import org.otklik.server.shared.Secrets;
@@ -32,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/widget/api/{widgetKey}")
 class WidgetApiController {
 
-    private static final String TOKEN_PREFIX = "otk_vi_";
     private static final int MAX_MESSAGES = 500;
 
     private final ChannelManagement channels;
@@ -54,7 +52,8 @@ class WidgetApiController {
     @PostMapping("/visitors")
     ResponseEntity<Visitor> newVisitor(@PathVariable String widgetKey) {
         channel(widgetKey);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Visitor(Secrets.newToken(TOKEN_PREFIX)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(
+                new Visitor(Secrets.newToken(WidgetVisitors.TOKEN_PREFIX)));
     }
 
     record SendRequest(String clientMessageId, String text, String name) {
@@ -143,9 +142,6 @@ class WidgetApiController {
     }
 
     private static String contactOf(String visitorToken) {
-        if (visitorToken == null || !visitorToken.startsWith(TOKEN_PREFIX) || visitorToken.length() > 100) {
-            throw new InvalidInput("X-Visitor-Token", "X-Visitor-Token is missing or malformed");
-        }
-        return "visitor:" + Secrets.sha256(visitorToken);
+        return WidgetVisitors.contactOf(visitorToken);
     }
 }

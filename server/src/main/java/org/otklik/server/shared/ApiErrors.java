@@ -88,6 +88,17 @@ class ApiErrors {
                 .body(ApiError.of(e.getMethod() + " is not supported here"));
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(new ApiError("file is larger than the upload limit", "file"));
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ApiError> badMultipart(org.springframework.web.multipart.MultipartException e) {
+        return ResponseEntity.badRequest().body(new ApiError("the upload is not a readable multipart form", "file"));
+    }
+
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("no such endpoint"));

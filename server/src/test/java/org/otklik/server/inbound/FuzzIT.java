@@ -86,6 +86,32 @@ class FuzzIT extends PostgresIT {
         return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** One hostile upload to the web chat's photo endpoint; a forged visitor token has no conversation to add to. */
+    private int postPhoto(String widgetKey, String visitorToken, SplittableRandom r) throws Exception {
+        String boundary = "fz" + r.nextInt(1_000_000);
+        byte[] junk = filler(r).getBytes(StandardCharsets.UTF_8);
+        String file = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + filler(r).replace("\"", "") + ".png\"\r\nContent-Type: image/png\r\n\r\n"
+                + new String(junk, StandardCharsets.UTF_8) + "\r\n";
+        String id = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"clientMessageId\"\r\n\r\nfz"
+                + r.nextLong() + "\r\n";
+        String end = "--" + boundary + "--\r\n";
+        String body = switch (r.nextInt(6)) {
+            case 0 -> id + file + end;                       // not an image (a text named .png)
+            case 1 -> file + end;                            // no client message id
+            case 2 -> id + end;                              // no file
+            case 3 -> (id + file + end).substring(0, (id + file).length() / 2); // truncated
+            case 4 -> filler(r);                             // not multipart at all
+            default -> id + file.replace("form-data", "attachment") + end; // a broken part header
+        };
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/widget/api/"
+                        + widgetKey + "/photos")).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-Visitor-Token", visitorToken)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     @Test
     void everyHostilePayloadGetsAClear4xxAndNothingIsStored() throws Exception {
         String dept = newDepartment();
@@ -148,6 +174,13 @@ class FuzzIT extends PostgresIT {
                     unclear.computeIfAbsent(c.endpoint().name(), k -> new ArrayList<>())
                             .add(status + " " + body.substring(0, Math.min(120, body.length())));
                 }
+            }
+        }
+        // the web chat's photo upload (multipart): not an image, parts missing or broken, a forged visitor
+        for (int i = 0; i < PER_ENDPOINT; i++) {
+            int status = postPhoto(widgetKey, i % 9 == 0 ? "otk_vi_forged" + i : visitorToken, random);
+            if (status < 400 || status >= 500) {
+                unclear.computeIfAbsent("widget photo", k -> new ArrayList<>()).add(String.valueOf(status));
             }
         }
         assertThat(unclear).as("answers that were not a clear 4xx").isEmpty();

@@ -26,7 +26,8 @@ public class ContactStore {
     public record Contact(long id, boolean vip) {
     }
 
-    public Contact lockOrCreate(String channelId, String externalId, String name, Boolean vip, Instant now) {
+    public Contact lockOrCreate(String channelId, String externalId, String name, Boolean vip, String region,
+                                Instant now) {
         Optional<Contact> existing = jdbc.sql(
                         "select id, vip from contact where channel_id = ? and external_id = ? for update")
                 .params(channelId, externalId)
@@ -36,6 +37,10 @@ public class ContactStore {
                 jdbc.sql("update contact set name = ? where id = ? and (name is null or name <> ?)")
                         .params(name, existing.get().id(), name).update();
             }
+            if (region != null) {
+                jdbc.sql("update contact set region = ? where id = ? and (region is null or region <> ?)")
+                        .params(region, existing.get().id(), region).update();
+            }
             if (vip != null && vip != existing.get().vip()) {
                 jdbc.sql("update contact set vip = ? where id = ?").params(vip, existing.get().id()).update();
                 return new Contact(existing.get().id(), vip);
@@ -43,8 +48,9 @@ public class ContactStore {
             return existing.get();
         }
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into contact (channel_id, external_id, name, vip, created_at) values (?, ?, ?, ?, ?)")
-                .params(channelId, externalId, name, Boolean.TRUE.equals(vip), Times.toDb(now)).update(keys, "id");
+        jdbc.sql("insert into contact (channel_id, external_id, name, vip, region, created_at) values (?, ?, ?, ?, ?, ?)")
+                .params(channelId, externalId, name, Boolean.TRUE.equals(vip), region, Times.toDb(now))
+                .update(keys, "id");
         return new Contact(keys.getKey().longValue(), Boolean.TRUE.equals(vip));
     }
 
