@@ -46,6 +46,10 @@ class SecurityConfiguration {
                         .hasRole("CHANNEL")
                         .requestMatchers(HttpMethod.GET, "/api/v1/conversations/*",
                                 "/api/v1/conversations/*/messages").hasAnyRole("CHANNEL", "AGENT")
+                        // the ad platform submits and polls; deciding is for agents (the module checks the skill)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ad-applications").hasRole("CHANNEL")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ad-applications", "/api/v1/ad-applications/*")
+                        .hasAnyRole("CHANNEL", "AGENT")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         // opening an incident and answering everyone affected is a lead's decision
                         .requestMatchers(HttpMethod.POST, "/api/v1/incidents", "/api/v1/incidents/**").hasRole("ADMIN")
