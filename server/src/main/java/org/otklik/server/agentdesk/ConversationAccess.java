@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may see and work which conversation. Admins see everything. Agents see conversations of their skills'
- * departments and those they hold or held; they act only on those assigned to them. A channel sees its own.
+ * departments and those they hold or held; they act only on those assigned to them. A channel sees its own. Public so
+ * that modules acting on a conversation for an agent (escalation) apply the same rules as the desk.
  */
 @Component
-class ConversationAccess {
+public class ConversationAccess {
 
     private final AgentManagement agents;
 
@@ -23,7 +24,7 @@ class ConversationAccess {
         this.agents = agents;
     }
 
-    boolean canView(AgentIdentity who, ConversationView conversation) {
+    public boolean canView(AgentIdentity who, ConversationView conversation) {
         if (who.isAdmin() || who.id() == nullSafe(conversation.assigneeId())
                 || who.id() == nullSafe(conversation.previousAssigneeId())) {
             return true;
@@ -31,7 +32,7 @@ class ConversationAccess {
         return agents.find(who.id()).map(a -> a.hasSkill(conversation.department())).orElse(false);
     }
 
-    void requireView(Object principal, ConversationView conversation) {
+    public void requireView(Object principal, ConversationView conversation) {
         if (principal instanceof AgentIdentity agent) {
             if (!canView(agent, conversation)) {
                 throw new NotAllowed("this conversation is outside your departments");
