@@ -54,6 +54,12 @@ class EscalationInBrowserIT extends PostgresIT {
                     .isEqualTo("Просят часто, посмотрите <i>срочно</i>");
             Browser.screenshot(browser, "escalation-panel");
 
+            browser.findElement(By.linkText("Пожелания")).click();
+            wait.until(d -> d.findElements(By.cssSelector("[data-test=topic]")).stream()
+                    .anyMatch(row -> row.getText().contains("Оплата частями")
+                            && row.getText().contains("Сделайте возможность оплаты частями")));
+            Browser.screenshot(browser, "feature-requests");
+
             MimeMessage mail = null;
             Instant until = Instant.now().plusSeconds(10);
             while (mail == null && Instant.now().isBefore(until)) {
