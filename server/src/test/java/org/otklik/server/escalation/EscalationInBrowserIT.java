@@ -54,6 +54,11 @@ class EscalationInBrowserIT extends PostgresIT {
                     .isEqualTo("Просят часто, посмотрите <i>срочно</i>");
             Browser.screenshot(browser, "escalation-panel");
 
+            // the escalation is a step of the conversation's timeline
+            browser.navigate().refresh();
+            wait.until(d -> d.findElements(By.cssSelector("#thread .event")).stream()
+                    .anyMatch(e -> e.getText().contains("Эскалировано")));
+
             browser.findElement(By.linkText("Пожелания")).click();
             wait.until(d -> d.findElements(By.cssSelector("[data-test=topic]")).stream()
                     .anyMatch(row -> row.getText().contains("Оплата частями")
