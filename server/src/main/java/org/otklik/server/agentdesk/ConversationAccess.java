@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may see and work which conversation. Admins see everything. Agents see conversations of their skills'
- * departments and those they hold or held; they act only on those assigned to them. A channel sees its own.
+ * departments and those they hold or held; they act only on those assigned to them. A channel sees its own. Public so
+ * that modules acting on a conversation for an agent (escalation) apply the same rules as the desk.
  */
 @Component
 public class ConversationAccess {

@@ -14,7 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-/** Four filter chains, most specific first: REST API, widget, public resources, workspace. */
+/** Filter chains, most specific first: REST API, widget, webhooks, shared links, public resources, workspace. */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
@@ -23,6 +23,9 @@ class SecurityConfiguration {
     private static final String WORKSPACE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' "
             + "'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; "
             + "form-action 'self'; base-uri 'self'; object-src 'none'";
+    /** A shared conversation is text and a style sheet: no script, no form, no frame. */
+    private static final String SHARED_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; "
+            + "form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
     /** The widget frame may sit on any site, but runs only its own script. */
     private static final String WIDGET_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors *; base-uri 'self'; object-src 'none'";
@@ -74,6 +77,23 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.frameOptions(f -> f.disable())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(WIDGET_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
+    /**
+     * Read-only conversations shared by an escalation link: no sign-in (the unguessable token is the key), no session,
+     * nothing to run, submit or frame, and no referrer that could carry the link elsewhere.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain shared(HttpSecurity http) throws Exception {
+        http.securityMatcher("/shared/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(SHARED_CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();

@@ -77,6 +77,28 @@ public final class PersonalData {
         return sum % 10 == 0;
     }
 
+    /**
+     * The text with every e-mail address, card number (by the Luhn check) and phone number replaced by a mark of its
+     * kind, for text shown outside the support team (a shared conversation, feature-request quotes).
+     */
+    public static String mask(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String masked = EMAIL.matcher(text).replaceAll("[e-mail]");
+        Matcher card = CARD.matcher(masked);
+        StringBuilder out = new StringBuilder();
+        while (card.find()) {
+            String digits = card.group().replaceAll("[^0-9]", "");
+            // keep the separator a greedy match may have swallowed after the number
+            String tail = card.group().substring(card.group().stripTrailing().length());
+            card.appendReplacement(out, digits.length() >= 13 && luhn(digits)
+                    ? Matcher.quoteReplacement("[card]" + tail) : Matcher.quoteReplacement(card.group()));
+        }
+        card.appendTail(out);
+        return PHONE.matcher(out).replaceAll("[phone]");
+    }
+
     /** Refuses a public text with personal data: 400 naming the field, saying what was found and what to do. */
     public static void requireNoneInPublic(String text, String field) {
         find(text).ifPresent(kind -> {

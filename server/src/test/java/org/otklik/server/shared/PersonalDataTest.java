@@ -19,4 +19,13 @@ class PersonalDataTest {
         assertThatThrownBy(() -> PersonalData.requireNoneInPublic("пишите на a@b.ru", "text"))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("private messages");
     }
+
+    @Test
+    void maskHidesPhonesEmailsAndCardsButKeepsOrderNumbersAndTheWords() {
+        assertThat(PersonalData.mask("Звоните +7 (912) 345-67-89 или 8 912 345 67 89, почта ivan.petrov@mail.ru"))
+                .isEqualTo("Звоните [phone] или [phone], почта [e-mail]");
+        assertThat(PersonalData.mask("карта 4111 1111 1111 1111 не проходит, заказ 1234567"))
+                .isEqualTo("карта [card] не проходит, заказ 1234567");
+        assertThat(PersonalData.mask(null)).isNull();
+    }
 }

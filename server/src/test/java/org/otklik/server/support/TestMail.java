@@ -12,6 +12,9 @@ public final class TestMail {
     public static final String DIGEST_RECIPIENT = "care-leads@otklik.test";
     public static final String ESCALATION_RECIPIENT = "department-lead@otklik.test";
     public static final String REPORT_RECIPIENT = "management@otklik.test";
+    public static final String PR_RECIPIENT = "pr@otklik.test";
+    public static final String DEVELOPERS_RECIPIENT = "developers@otklik.test";
+    public static final String PRODUCT_RECIPIENT = "product@otklik.test";
     private static GreenMail mail;
 
     private TestMail() {
