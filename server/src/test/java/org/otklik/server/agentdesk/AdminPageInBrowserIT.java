@@ -37,7 +37,7 @@ class AdminPageInBrowserIT extends PostgresIT {
         String dept = newDepartment();
         Agent admin = newAdmin();
         signIn(admin.login());
-        wait.until(ExpectedConditions.urlContains("/workspace"));
+        wait.until(d -> d.getCurrentUrl().contains("/workspace") && !d.getCurrentUrl().contains("/login"));
         browser.get("http://127.0.0.1:" + port + "/workspace/admin");
         assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Agents");
 
@@ -76,7 +76,7 @@ class AdminPageInBrowserIT extends PostgresIT {
         Agent plain = newAgent(2, dept);
         browser.manage().deleteAllCookies();
         signIn(plain.login());
-        wait.until(ExpectedConditions.urlContains("/workspace"));
+        wait.until(d -> d.getCurrentUrl().contains("/workspace") && !d.getCurrentUrl().contains("/login"));
         browser.get("http://127.0.0.1:" + port + "/workspace/admin");
         assertThat(browser.getPageSource()).doesNotContain("Parallel chats").contains("403");
     }

@@ -51,7 +51,7 @@ class MentionsInBrowserIT extends PostgresIT {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         Agent admin = newAdmin();
         signIn(admin.login());
-        wait.until(ExpectedConditions.urlContains("/workspace"));
+        wait.until(d -> d.getCurrentUrl().contains("/workspace") && !d.getCurrentUrl().contains("/login"));
         browser.get("http://127.0.0.1:" + port + "/workspace/admin/streams");
         String streamId = unique("brand");
         WebElement form = browser.findElement(By.id("new-stream"));

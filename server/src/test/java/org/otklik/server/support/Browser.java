@@ -52,6 +52,9 @@ public final class Browser {
         driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(login);
         driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
         driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+        // the login page's own address contains /workspace too: wait until the browser has left it
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/workspace/login"));
     }
 
     /** Saves a screenshot under target/screenshots for a human to look at. */
