@@ -3,13 +3,11 @@ package org.otklik.server.incidents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.otklik.engine.incidents.IncidentDetector;
 import org.otklik.server.conversation.ConversationManagement;
 import org.otklik.server.conversation.MessageKind;
 import org.otklik.server.listening.MentionManagement;
@@ -22,18 +20,15 @@ import org.otklik.server.shared.Times;
 import org.otklik.server.triage.MessageTriaged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Incidents in the live server. Every triaged message feeds the engine's {@link IncidentDetector} (volume and outage
- * reports, by region); when it opens an incident and none is open, one opens here. While an incident is open, every
+ * Incidents in the live server. {@link OutageWatch} feeds the engine's outage detector from the database and opens an
+ * incident here when it finds one and none is open; a lead may open one too. While an incident is open, every
  * conversation or mention that reports an outage joins it, and gets the status answer at once if the lead has
  * written it. The status answer goes to every member not answered yet: a message in each conversation (delivered by
  * its channel's outbox) and a public reply to each mention; the follow-up goes to every conversation and resolves
@@ -56,54 +51,14 @@ public class Incidents {
     private final MentionManagement mentions;
     private final ApplicationEventPublisher events;
     private final InstantSource clock;
-    private final IncidentDetector detector;
-    private final Instant startedAt;
-    private Instant lastDetected;
 
     Incidents(JdbcClient jdbc, ConversationManagement conversations, MentionManagement mentions,
-              ApplicationEventPublisher events, InstantSource clock,
-              @Value("${otklik.incidents.zone:${otklik.reports.zone:Europe/Moscow}}") ZoneId zone) {
+              ApplicationEventPublisher events, InstantSource clock) {
         this.jdbc = jdbc;
         this.conversations = conversations;
         this.mentions = mentions;
         this.events = events;
         this.clock = clock;
-        this.detector = new IncidentDetector(IncidentDetector.Settings.defaults().in(zone));
-        this.startedAt = clock.instant();
-    }
-
-    /**
-     * The seasonal baseline's history: the triaged messages of the weeks before this start, counted by hour, region,
-     * channel type and outage component (the live stream adds each hour as it ages out of the trailing baseline).
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    void rememberPastWeeks() {
-        worker.execute(() -> {
-            try {
-                Instant from = startedAt.minus(Duration.ofDays(7L * IncidentDetector.Settings.defaults().seasonalWeeks()));
-                int[] rows = {0};
-                jdbc.sql("""
-                        select date_trunc('hour', t.triaged_at) as hour_start, ct.region, ch.type, t.outage,
-                               count(*) as messages
-                        from message_triage t join conversation c on c.id = t.conversation_id
-                        join contact ct on ct.id = c.contact_id join channel ch on ch.id = c.channel_id
-                        where t.triaged_at >= ? and t.triaged_at < ?
-                        group by date_trunc('hour', t.triaged_at), ct.region, ch.type, t.outage""")
-                        .params(Times.toDb(from), Times.toDb(startedAt))
-                        .query(rs -> {
-                            long messages = rs.getLong("messages");
-                            String outage = rs.getString("outage");
-                            synchronized (this) {
-                                detector.remember(Times.fromDb(rs, "hour_start"), rs.getString("region"),
-                                        rs.getString("type"), outage, messages, outage == null ? 0 : messages);
-                            }
-                            rows[0]++;
-                        });
-                log.info("incidents: seasonal baseline from {} hourly counts since {}", rows[0], from);
-            } catch (RuntimeException e) {
-                log.warn("incidents: no seasonal history ({})", e.toString());
-            }
-        });
     }
 
     /**
@@ -127,21 +82,18 @@ public class Incidents {
         }));
     }
 
+    /** An outage report joins the open incident, if any (detection itself reads the database: {@link OutageWatch}). */
     @EventListener
     void on(MessageTriaged triaged) {
-        later(() -> {
-            String[] where = jdbc.sql("""
-                    select ct.region, ch.type from conversation c join contact ct on ct.id = c.contact_id
-                    join channel ch on ch.id = c.channel_id where c.id = ?""").param(triaged.conversationId())
-                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
-                    .orElse(new String[2]);
-            String region = where[0];
-            observe(triaged.at(), triaged.outage(), region, where[1]);
-            if (triaged.outage() != null) {
-                currentId().ifPresent(id -> join(id, "conversation", triaged.conversationId(), triaged.outage(),
-                        region, triaged.at()));
-            }
-        });
+        if (triaged.outage() == null) {
+            return;
+        }
+        later(() -> currentId().ifPresent(id -> {
+            String region = jdbc.sql("""
+                    select ct.region from conversation c join contact ct on ct.id = c.contact_id
+                    where c.id = ?""").param(triaged.conversationId()).query(String.class).optional().orElse(null);
+            join(id, "conversation", triaged.conversationId(), triaged.outage(), region, triaged.at());
+        }));
     }
 
     @EventListener
@@ -149,34 +101,8 @@ public class Incidents {
         if (mention.outage() == null) {
             return;
         }
-        later(() -> {
-            observe(mention.at(), mention.outage(), null, null);
-            currentId().ifPresent(id -> join(id, "mention", mention.mentionId(), mention.outage(), null,
-                    mention.at()));
-        });
-    }
-
-    /** Feeds the detector; opens an incident here when it finds one and none is open. */
-    private synchronized void observe(Instant at, String outage, String region, String channel) {
-        try {
-            detector.add(new IncidentDetector.Message(at, outage, region == null ? "" : region, channel));
-        } catch (IllegalArgumentException late) {
-            return; // a message stamped before the last one seen (clock skew): not counted
-        }
-        detector.current().ifPresent(found -> {
-            // one incident here per incident the detector found (a lead may have resolved it meanwhile)
-            if (!found.openedAt().equals(lastDetected) && currentId().isEmpty()) {
-                lastDetected = found.openedAt();
-                long id = open("Сбой: " + String.join(", ", found.components().keySet()), "detector: "
-                        + found.trigger(), null);
-                log.info("incidents: incident {} opened by the detector ({} reports)", id, found.reports());
-            }
-        });
-    }
-
-    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
-    synchronized void tick() {
-        detector.advanceTo(clock.instant());
+        later(() -> currentId().ifPresent(id -> join(id, "mention", mention.mentionId(), mention.outage(), null,
+                mention.at())));
     }
 
     public Optional<Long> currentId() {

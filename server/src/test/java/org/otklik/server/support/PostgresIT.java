@@ -29,6 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 // tests share one server: the general pool would let one test's agents take another's conversations
                 "otklik.routing.expand-after=0", "otklik.routing.tick-interval=200ms",
                 "otklik.outbox.interval=200ms", "otklik.connectors.poll-interval=1h",
+                // the test clock stands still between steps: read the outage watch's stream without a lag
+                "otklik.incidents.poll-interval=300ms", "otklik.incidents.read-lag=0s",
                 "otklik.sla.check-interval=1h", "otklik.sla.escalation-recipients=" + TestMail.ESCALATION_RECIPIENT,
                 "otklik.reports.recipients=" + TestMail.REPORT_RECIPIENT, "otklik.reports.mail-check-interval=1h",
                 "otklik.escalation.pr-recipients=" + TestMail.PR_RECIPIENT,
