@@ -77,6 +77,13 @@ class OutageWatch {
     /** A new detector: the seasonal history by hour before {@code from}, then live from {@code from}. */
     private void start(Instant from) {
         detector = new IncidentDetector(settings);
+        int hours = rememberWeeksBefore(detector, from);
+        readUpTo = from;
+        log.info("incidents: watching for outages from {} (seasonal baseline from {} hourly counts)", from, hours);
+    }
+
+    /** Gives the detector the triaged messages of the seasonal weeks before {@code from}, counted by hour in SQL. */
+    int rememberWeeksBefore(IncidentDetector into, Instant from) {
         Instant since = from.minus(Duration.ofDays(7L * settings.seasonalWeeks()));
         int[] hours = {0};
         jdbc.sql("""
@@ -90,12 +97,11 @@ class OutageWatch {
                 .query(rs -> {
                     long messages = rs.getLong("messages");
                     String outage = rs.getString("outage");
-                    detector.remember(Times.fromDb(rs, "hour_start"), rs.getString("region"), rs.getString("type"),
+                    into.remember(Times.fromDb(rs, "hour_start"), rs.getString("region"), rs.getString("type"),
                             outage, messages, outage == null ? 0 : messages);
                     hours[0]++;
                 });
-        readUpTo = from;
-        log.info("incidents: watching for outages from {} (seasonal baseline from {} hourly counts)", from, hours[0]);
+        return hours[0];
     }
 
     /** Every triaged message and outage mention stamped in [from, to), in time order. */

@@ -2,6 +2,7 @@ package org.otklik.server.recovery;
 
 import org.otklik.server.agent.AgentIdentity;
 import org.otklik.server.agent.AgentManagement;
+import org.otklik.server.shared.FormActions;
 import org.otklik.server.shared.OtklikException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -56,13 +57,8 @@ class RecoveryPageController {
     @PostMapping("/workspace/recovery/{id}/decision")
     String decide(@AuthenticationPrincipal AgentIdentity me, @PathVariable long id, @RequestParam String decision,
                   @RequestParam(required = false) String reason, RedirectAttributes flash) {
-        try {
-            recovery.decide(me, id, decision, reason);
-            flash.addFlashAttribute("saved", true);
-        } catch (OtklikException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/workspace/recovery/" + id;
+        return FormActions.actThenShow(flash, () -> recovery.decide(me, id, decision, reason),
+                "/workspace/recovery/" + id);
     }
 
     /** The pane's profile panel (loaded by htmx): facts with never-reveal ones marked, recovery and link forms. */

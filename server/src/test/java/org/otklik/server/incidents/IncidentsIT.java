@@ -82,6 +82,27 @@ class IncidentsIT extends PostgresIT {
         assertThat(hasText(messages(reported), "Знаем о сбое, чиним. Ответим, как только заработает.")).isTrue();
     }
 
+    @Autowired
+    OutageWatch watch;
+
+    /** The seasonal history is counted by hour, region, channel type and component in SQL from what is stored. */
+    @Test
+    void theSeasonalHistoryIsCountedFromStoredMessages() {
+        String dept = newDepartment();
+        TestChannel channel = newApiChannel(dept);
+        String region = unique("Регион");
+        for (String text : List.of(OUTAGE, OUTAGE, "Как поменять аватарку?")) {
+            api.post("/api/v1/inbound", channel.token(), Map.of("externalId", unique("m"), "contact",
+                    Map.of("externalId", unique("c"), "region", region), "text", text));
+        }
+        Instant later = clock.instant().plus(Duration.ofDays(8));
+        org.otklik.engine.incidents.IncidentDetector detector = new org.otklik.engine.incidents.IncidentDetector(
+                org.otklik.engine.incidents.IncidentDetector.Settings.defaults());
+        // at least this test's two groups: its region's outage reports (app) and its other message
+        assertThat(watch.rememberWeeksBefore(detector, later)).isGreaterThanOrEqualTo(2);
+        assertThat(watch.rememberWeeksBefore(detector, clock.instant().minus(Duration.ofDays(400)))).isZero();
+    }
+
     @Test
     void aSpikeOfOutageReportsOpensAnIncidentByItself() throws Exception {
         String dept = newDepartment();
