@@ -3,6 +3,7 @@ package org.otklik.server.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.otklik.server.agent.Agent;
@@ -179,5 +180,44 @@ class ApiRefusalsIT extends PostgresIT {
                 Map.of("externalId", "c1"), "text", "Здравствуйте")).json().get("conversationId").asLong();
         assertThat(api.get("/api/v1/conversations/" + id, adminToken).json().get("department").asString())
                 .isEqualTo(dept);
+    }
+
+    /** The web chat's per-visitor limit (1 a second, 10 at once): the 11th message at once is refused and not stored. */
+    @Test
+    void aWebChatVisitorSendingTooFastIsAnswered429WithRetryAfterAndNothingStored() throws Exception {
+        var widget = channels.create(null, org.otklik.server.channel.ChannelType.WIDGET, "Limits", newDepartment(),
+                false);
+        String key = widget.channel().widgetKey();
+        String visitor = api.post("/widget/api/" + key + "/visitors", null, Map.of()).json().get("visitorToken")
+                .asString();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        java.net.http.HttpResponse<String> refused = null;
+        for (int i = 0; i < 12; i++) {
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                            + "/widget/api/" + key + "/messages")).header("X-Visitor-Token", visitor)
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"clientMessageId\": \"m" + i
+                            + "\", \"text\": \"Сообщение " + i + "\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            statuses.add(r.statusCode());
+            if (r.statusCode() == 429 && refused == null) {
+                refused = r;
+            }
+        }
+        assertThat(statuses.subList(0, 10)).containsOnly(202);
+        assertThat(statuses.subList(10, 12)).contains(429); // (a refill may let one more in on a slow machine)
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(refused.body()).contains("too many requests from this visitor");
+        long conversation = api.withHeader("GET", "/widget/api/" + key + "/conversation", "X-Visitor-Token",
+                visitor, null).json().get("conversationId").asLong();
+        long stored = statuses.stream().filter(st -> st == 202).count();
+        assertThat(api.get("/api/v1/conversations/" + conversation + "/messages", tokenOf(newAdmin())).json()
+                .findValues("direction").stream().filter(d -> d.asString().equals("in")).count()).isEqualTo(stored);
+        // another visitor is not held back
+        String other = api.post("/widget/api/" + key + "/visitors", null, Map.of()).json().get("visitorToken")
+                .asString();
+        assertThat(api.withHeader("POST", "/widget/api/" + key + "/messages", "X-Visitor-Token", other,
+                Map.of("clientMessageId", "x1", "text", "Здравствуйте")).status()).isEqualTo(202);
     }
 }

@@ -31,6 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "otklik.outbox.interval=200ms", "otklik.connectors.poll-interval=1h",
                 // the test clock stands still between steps: read the outage watch's stream without a lag
                 "otklik.incidents.poll-interval=300ms", "otklik.incidents.read-lag=0s",
+                // every test's web chat comes from 127.0.0.1: no address limit here (ClientRateLimitsTest has it)
+                "otklik.inbound.rate-limits.per-address=0",
                 "otklik.sla.check-interval=1h", "otklik.sla.escalation-recipients=" + TestMail.ESCALATION_RECIPIENT,
                 "otklik.reports.recipients=" + TestMail.REPORT_RECIPIENT, "otklik.reports.mail-check-interval=1h",
                 "otklik.escalation.pr-recipients=" + TestMail.PR_RECIPIENT,
