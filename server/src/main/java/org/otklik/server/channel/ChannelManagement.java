@@ -47,11 +47,39 @@ public class ChannelManagement {
     private final JdbcClient jdbc;
     private final Departments departments;
     private final InstantSource clock;
+    private final SecretBox secrets;
 
-    ChannelManagement(JdbcClient jdbc, Departments departments, InstantSource clock) {
+    ChannelManagement(JdbcClient jdbc, Departments departments, InstantSource clock, SecretBox secrets) {
         this.jdbc = jdbc;
         this.departments = departments;
         this.clock = clock;
+        this.secrets = secrets;
+    }
+
+    /**
+     * With {@code otklik.secrets.key} set, seals the settings still stored in clear (a database from before the key);
+     * returns how many. Runs at start.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @Transactional
+    public int sealSettingsInClear() {
+        if (!secrets.enabled()) {
+            return 0;
+        }
+        record Row(String id, String settings) {
+        }
+        List<Row> clear = jdbc.sql("select id, settings from channel where settings is not null"
+                        + " and settings not like 'enc:%'").query((rs, n) -> new Row(rs.getString(1), rs.getString(2)))
+                .list();
+        for (Row row : clear) {
+            jdbc.sql("update channel set settings = ? where id = ?").params(secrets.seal(row.settings()), row.id())
+                    .update();
+        }
+        if (!clear.isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(ChannelManagement.class)
+                    .info("secrets: sealed the settings of {} channels stored in clear", clear.size());
+        }
+        return clear.size();
     }
 
     /**
@@ -95,7 +123,7 @@ public class ChannelManagement {
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(channelId, type.name(), validName, department, Secrets.sha256(token), widgetKey,
                             departmentFromTriage, Times.toDb(clock.instant()),
-                            platform.isEmpty() ? null : JSON.writeValueAsString(platform))
+                            platform.isEmpty() ? null : secrets.seal(JSON.writeValueAsString(platform)))
                     .update();
         } catch (DuplicateKeyException e) {
             throw new StateConflict("channel " + channelId + " already exists");
@@ -118,8 +146,8 @@ public class ChannelManagement {
 
     /** A platform channel's settings in clear, for its adapter only: never show or log them. */
     public Map<String, String> settings(String channelId) {
-        String json = jdbc.sql("select settings from channel where id = ?").param(channelId).query(String.class)
-                .optional().orElse(null);
+        String json = secrets.open(jdbc.sql("select settings from channel where id = ?").param(channelId)
+                .query(String.class).optional().orElse(null));
         if (json == null) {
             return Map.of();
         }

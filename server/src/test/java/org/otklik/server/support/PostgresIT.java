@@ -33,6 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "otklik.incidents.poll-interval=300ms", "otklik.incidents.read-lag=0s",
                 // every test's web chat comes from 127.0.0.1: no address limit here (ClientRateLimitsTest has it)
                 "otklik.inbound.rate-limits.per-address=0",
+                // platform secrets encrypted at rest, as in production (base64 of 32 bytes, for tests only)
+                "otklik.secrets.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
                 "otklik.sla.check-interval=1h", "otklik.sla.escalation-recipients=" + TestMail.ESCALATION_RECIPIENT,
                 "otklik.reports.recipients=" + TestMail.REPORT_RECIPIENT, "otklik.reports.mail-check-interval=1h",
                 "otklik.escalation.pr-recipients=" + TestMail.PR_RECIPIENT,
