@@ -18,6 +18,10 @@ final class DepartmentQueue {
             .thenComparing(e -> e.conversation().queuedAt())
             .thenComparingLong(e -> e.conversation().id());
 
+    /** Arrival order, for the overflow rules (who has waited longest) and the oldest waiting. */
+    static final Comparator<Entry> ARRIVAL_ORDER = Comparator.comparing((Entry e) -> e.conversation().queuedAt())
+            .thenComparingLong(e -> e.conversation().id());
+
     /** Fewest held conversations first, then whoever got one least recently, then the lowest id (a total order). */
     static final Comparator<AgentSeat> LEAST_LOADED = Comparator
             .comparingInt((AgentSeat s) -> s.skills.size())
@@ -27,6 +31,8 @@ final class DepartmentQueue {
 
     final String department;
     final TreeSet<Entry> waiting = new TreeSet<>(SERVICE_ORDER);
+    /** The same entries by arrival: overflow takes the due ones from its head without looking at the others. */
+    final TreeSet<Entry> byArrival = new TreeSet<>(ARRIVAL_ORDER);
     final TreeSet<AgentSeat> free = new TreeSet<>(LEAST_LOADED);
 
     DepartmentQueue(String department) {

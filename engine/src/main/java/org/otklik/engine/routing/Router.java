@@ -181,6 +181,7 @@ public final class Router {
         }
         for (DepartmentQueue queue : queues.values()) {
             queue.waiting.clear();
+            queue.byArrival.clear();
         }
         waiting.clear();
     }
@@ -249,8 +250,13 @@ public final class Router {
                 continue;
             }
             Instant cutoff = now.minus(rule.after());
-            List<DepartmentQueue.Entry> due = queue.waiting.stream()
-                    .filter(e -> !e.conversation().queuedAt().isAfter(cutoff)).toList();
+            List<DepartmentQueue.Entry> due = new ArrayList<>();
+            for (DepartmentQueue.Entry e : queue.byArrival) {
+                if (e.conversation().queuedAt().isAfter(cutoff)) {
+                    break; // the rest arrived later still
+                }
+                due.add(e);
+            }
             for (DepartmentQueue.Entry e : due) {
                 withdraw(e.conversation().id());
                 if (!rule.toEmail()) {
@@ -305,8 +311,8 @@ public final class Router {
         for (String department : names) {
             DepartmentQueue queue = queues.get(department);
             int length = queue == null ? 0 : queue.waiting.size();
-            Instant oldest = queue == null ? null : queue.waiting.stream().map(e -> e.conversation().queuedAt())
-                    .min(Comparator.naturalOrder()).orElse(null);
+            Instant oldest = queue == null || queue.byArrival.isEmpty() ? null
+                    : queue.byArrival.first().conversation().queuedAt();
             Duration forNew = estimator.estimate(department, length + 1, onlineCapacity(department), now);
             result.add(new QueueSnapshot(department, length, oldest, forNew));
         }
@@ -352,6 +358,7 @@ public final class Router {
             estimator.queueStarted(queue.department, clock.instant());
         }
         queue.waiting.add(entry);
+        queue.byArrival.add(entry);
         waiting.put(entry.conversation().id(), entry);
     }
 
@@ -362,6 +369,7 @@ public final class Router {
         }
         DepartmentQueue queue = queue(entry.conversation().department());
         queue.waiting.remove(entry);
+        queue.byArrival.remove(entry);
         Instant now = clock.instant();
         estimator.moved(queue.department, now, queue.waiting.size(), Duration.between(entry.enteredAt(), now));
         return true;
@@ -444,6 +452,10 @@ public final class Router {
         int queued = 0;
         for (DepartmentQueue queue : queues.values()) {
             queued += queue.waiting.size();
+            if (queue.byArrival.size() != queue.waiting.size()
+                    || !queue.byArrival.containsAll(queue.waiting)) {
+                throw new IllegalStateException("arrival index of " + queue.department + " disagrees with its queue");
+            }
             for (Iterator<DepartmentQueue.Entry> it = queue.waiting.iterator(); it.hasNext(); ) {
                 long id = it.next().conversation().id();
                 if (held.containsKey(id)) {
