@@ -277,7 +277,7 @@ public final class Router {
             return Optional.empty();
         }
         String department = entry.conversation().department();
-        int position = queue(department).waiting.headSet(entry, false).size() + 1;
+        int position = rank(queue(department).waiting, entry);
         Duration estimate = estimator.estimate(department, position, onlineCapacity(department), clock.instant());
         return Optional.of(new QueuePosition(conversationId, department, position, estimate));
     }
@@ -347,6 +347,29 @@ public final class Router {
     }
 
     // ---- internals -------------------------------------------------------------------------------------------------
+
+    /**
+     * The 1-based place of {@code entry} in {@code set}, counting from whichever end is nearer: O(min(place, size -
+     * place)), so a new arrival at the tail of a long queue costs little (a TreeSet has no rank of its own).
+     */
+    static int rank(TreeSet<DepartmentQueue.Entry> set, DepartmentQueue.Entry entry) {
+        Iterator<DepartmentQueue.Entry> before = set.headSet(entry, false).iterator();
+        Iterator<DepartmentQueue.Entry> after = set.tailSet(entry, false).iterator();
+        int ahead = 0;
+        int behind = 0;
+        while (true) {
+            if (!before.hasNext()) {
+                return ahead + 1;
+            }
+            before.next();
+            ahead++;
+            if (!after.hasNext()) {
+                return set.size() - behind;
+            }
+            after.next();
+            behind++;
+        }
+    }
 
     private Instant keyOf(QueuedConversation conversation) {
         return conversation.queuedAt().minus(policy.headStart(conversation.priority()));

@@ -383,4 +383,24 @@ class RouterTest {
                 .containsExactly(0, Presence.ONLINE);
         router.checkInvariants();
     }
+
+    /** A place counted from the nearer end is the same place: checked against the queue's own order. */
+    @Test
+    void positionsInALongMixedQueueAreTheServiceOrder() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (long id = 1; id <= 600; id++) {
+            Priority priority = random.nextInt(10) == 0 ? Priority.VIP : Priority.NORMAL;
+            router.enqueue(new QueuedConversation(id, "payments", clock.instant(), priority, null));
+            clock.advance(Duration.ofMillis(random.nextInt(3)));
+        }
+        for (long id = 1; id <= 600; id += 7) {
+            router.release(id); // gaps, as when users leave
+        }
+        List<QueuePosition> all = router.positions();
+        for (QueuePosition expected : all) {
+            assertThat(router.position(expected.conversationId()).orElseThrow().position())
+                    .as("conversation " + expected.conversationId()).isEqualTo(expected.position());
+        }
+        assertThat(all).hasSize(600 - 86);
+    }
 }
