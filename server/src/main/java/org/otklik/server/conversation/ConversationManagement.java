@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import org.otklik.engine.lifecycle.CloseReason;
@@ -254,20 +255,36 @@ public class ConversationManagement {
      * @return false if the conversation was no longer waiting
      */
     public boolean assign(long conversationId, long agentId, String reason) {
-        Boolean done = newTransaction.execute(status -> {
-            ConversationRow row = conversations.lock(conversationId).orElse(null);
-            if (row == null || row.state().status() != ConversationStatus.WAITING) {
-                return false;
-            }
+        return assignAll(List.of(new AssignmentToStore(conversationId, agentId, reason))).contains(conversationId);
+    }
+
+    /** One of routing's decisions, to store. */
+    public record AssignmentToStore(long conversationId, long agentId, String reason) {
+    }
+
+    /**
+     * Stores routing's decisions in one transaction (a burst's assignments cost one commit, not one each); returns
+     * the conversations assigned. One no longer waiting (closed meanwhile) is left out; any other failure stores none.
+     */
+    public Set<Long> assignAll(List<AssignmentToStore> decisions) {
+        Set<Long> done = newTransaction.execute(status -> {
+            Set<Long> assigned = new java.util.HashSet<>();
             Instant now = clock.instant();
-            ConversationRow assigned = row.assigned(lifecycle.assign(row.state(), agentId), reason, now);
-            conversations.save(assigned, now);
-            eventLog.append(assigned, "assigned", now, agentId, reason);
-            events.publishEvent(new ConversationAssigned(conversationId, agentId, assigned.state().department(),
-                    assigned.channelId(), assigned.state().queuedAt(), now, reason));
-            return true;
+            for (AssignmentToStore d : decisions) {
+                ConversationRow row = conversations.lock(d.conversationId()).orElse(null);
+                if (row == null || row.state().status() != ConversationStatus.WAITING) {
+                    continue;
+                }
+                ConversationRow next = row.assigned(lifecycle.assign(row.state(), d.agentId()), d.reason(), now);
+                conversations.save(next, now);
+                eventLog.append(next, "assigned", now, d.agentId(), d.reason());
+                events.publishEvent(new ConversationAssigned(d.conversationId(), d.agentId(),
+                        next.state().department(), next.channelId(), next.state().queuedAt(), now, d.reason()));
+                assigned.add(d.conversationId());
+            }
+            return assigned;
         });
-        return Boolean.TRUE.equals(done);
+        return done == null ? Set.of() : done;
     }
 
     /** The assigned agent sends the user one step. */

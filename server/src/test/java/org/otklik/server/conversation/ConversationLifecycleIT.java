@@ -195,4 +195,28 @@ class ConversationLifecycleIT extends PostgresIT {
                 status(token, second.get("conversationId").asLong()).equals("assigned"));
         assertThat(status(token, third.get("conversationId").asLong())).isEqualTo("waiting");
     }
+
+    @Autowired
+    ConversationManagement conversationManagement;
+
+    /** Routing's decisions stored together: one that is no longer waiting is left out, the others are assigned. */
+    @Test
+    void assignmentsStoredTogetherSkipAConversationClosedMeanwhile() {
+        String dept = newDepartment(); // nobody online: both wait
+        TestChannel channel = newApiChannel(dept);
+        long waiting = send(channel, unique("m"), unique("c"), "Не приходит код подтверждения").json()
+                .get("conversationId").asLong();
+        long left = send(channel, unique("m"), unique("c"), "Не могу оплатить").json().get("conversationId")
+                .asLong();
+        assertThat(api.post("/api/v1/conversations/" + left + "/abandonment", channel.token(), Map.of()).status())
+                .isEqualTo(200);
+        Agent agent = newAgent(4, dept);
+        var stored = conversationManagement.assignAll(List.of(
+                new ConversationManagement.AssignmentToStore(waiting, agent.id(), "test"),
+                new ConversationManagement.AssignmentToStore(left, agent.id(), "test")));
+        assertThat(stored).containsExactly(waiting);
+        assertThat(conversationManagement.get(waiting).assigneeId()).isEqualTo(agent.id());
+        assertThat(conversationManagement.get(left).assigneeId()).isNull();
+        assertThat(conversationManagement.get(left).status().name()).isEqualTo("CLOSED");
+    }
 }

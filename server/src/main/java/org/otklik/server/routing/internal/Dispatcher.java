@@ -2,6 +2,7 @@ package org.otklik.server.routing.internal;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,10 @@ public class Dispatcher implements DisposableBean {
     });
     /** What each waiting user was last told, to tell them again only when it changed a lot. */
     private final Map<Long, Told> told = new HashMap<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<QueuedConversation> arrivals =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean arrivalsScheduled =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean dirty = true;
 
     private record Told(Duration estimate, int notices) {
@@ -95,13 +100,32 @@ public class Dispatcher implements DisposableBean {
         noticeWriter.start();
     }
 
-    /** A conversation entered a queue: queue it, assign what can be assigned, and tell the user if they must wait. */
+    /**
+     * A conversation entered a queue: queue it, assign what can be assigned, and tell the user if they must wait.
+     * Arrivals that come while the routing thread is busy are taken together: queued at once, dispatched once, and
+     * their assignments stored in one transaction.
+     */
     public void queued(QueuedConversation conversation) {
-        submit(() -> {
-            router.enqueue(conversation);
-            dispatch();
-            router.position(conversation.id()).ifPresent(this::tellUserToWait);
-        });
+        arrivals.add(conversation);
+        if (arrivalsScheduled.compareAndSet(false, true)) {
+            submit(this::takeArrivals);
+        }
+    }
+
+    private void takeArrivals() {
+        arrivalsScheduled.set(false); // from here, a new arrival schedules another take
+        List<QueuedConversation> batch = new ArrayList<>();
+        for (QueuedConversation c = arrivals.poll(); c != null; c = arrivals.poll()) {
+            router.enqueue(c);
+            batch.add(c);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        dispatch();
+        for (QueuedConversation c : batch) {
+            router.position(c.id()).ifPresent(this::tellUserToWait);
+        }
     }
 
     /** A conversation no longer needs its slot or its place in the queue (closed). */
@@ -201,7 +225,12 @@ public class Dispatcher implements DisposableBean {
 
     /** Blocks until every step submitted so far has run. */
     public void settle() {
+        // an arrival whose take is not submitted yet (another writer set the flag and is about to submit) is taken
+        // here, so that the caller reads it routed
         await(thread.submit(() -> {
+            if (!arrivals.isEmpty()) {
+                step(this::takeArrivals);
+            }
         }));
     }
 
@@ -221,19 +250,24 @@ public class Dispatcher implements DisposableBean {
     }
 
     private void submit(Runnable step) {
-        thread.execute(() -> {
-            try {
-                if (!cluster.isLeader()) {
-                    dirty = true; // a follower routes nothing: the leader learns of the change from the database
-                    return;
-                }
-                rebuildIfDirty();
-                step.run();
-            } catch (RuntimeException e) {
-                dirty = true;
-                log.error("routing step failed; rebuilding routing state from the database on the next step", e);
+        thread.execute(() -> step(step));
+    }
+
+    /** Runs one step on the routing thread: a follower routes nothing; a failed step rebuilds from the database. */
+    private void step(Runnable step) {
+        try {
+            if (!cluster.isLeader()) {
+                dirty = true; // a follower routes nothing: the leader learns of the change from the database
+                arrivals.clear();
+                arrivalsScheduled.set(false);
+                return;
             }
-        });
+            rebuildIfDirty();
+            step.run();
+        } catch (RuntimeException e) {
+            dirty = true;
+            log.error("routing step failed; rebuilding routing state from the database on the next step", e);
+        }
     }
 
     private void dispatch() {
@@ -244,19 +278,26 @@ public class Dispatcher implements DisposableBean {
                 dirty = true;
             }
         }
-        for (Assignment assignment : router.dispatch()) {
-            told.remove(assignment.conversationId());
-            boolean stored;
-            try {
-                stored = conversations.assign(assignment.conversationId(), assignment.agentId(),
-                        assignment.reason());
-            } catch (RuntimeException e) {
-                dirty = true;
-                throw e;
-            }
-            if (!stored) {
+        List<Assignment> made = router.dispatch();
+        if (made.isEmpty()) {
+            return;
+        }
+        List<ConversationManagement.AssignmentToStore> decisions = new ArrayList<>(made.size());
+        for (Assignment a : made) {
+            told.remove(a.conversationId());
+            decisions.add(new ConversationManagement.AssignmentToStore(a.conversationId(), a.agentId(), a.reason()));
+        }
+        Set<Long> stored;
+        try {
+            stored = conversations.assignAll(decisions);
+        } catch (RuntimeException e) {
+            dirty = true; // none stored: the next step rebuilds routing from the database
+            throw e;
+        }
+        for (Assignment a : made) {
+            if (!stored.contains(a.conversationId())) {
                 // the database says it is no longer waiting (closed meanwhile): forget it
-                router.release(assignment.conversationId());
+                router.release(a.conversationId());
             }
         }
     }
