@@ -46,14 +46,7 @@ public class OverflowBenchmark {
     private static final int DEPARTMENTS = 4;
     private static final Duration AFTER = Duration.ofMinutes(10);
 
-    private final InstantSource clock = new InstantSource() {
-        private long millis;
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis++);
-        }
-    };
+    private final InstantSource clock = new TickingClock();
 
     private Router router;
     private final Map<String, ArrayDeque<QueuedConversation>> scanned = new HashMap<>();

@@ -1,6 +1,5 @@
 package org.otklik.benchmarks;
 
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,14 +46,7 @@ public class RoutingBenchmark {
     private static final int WAITING = 5_000;
     private static final int DEPARTMENTS = 12;
 
-    private final InstantSource clock = new InstantSource() {
-        private long millis;
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis++);
-        }
-    };
+    private final InstantSource clock = new TickingClock();
 
     private Router router;
     private NaiveRouter naive;

@@ -185,6 +185,11 @@ public class ChannelManagement {
         return jdbc.sql("select * from channel order by created_at, id").query(ROW).list();
     }
 
+    /** The web chat channel of a widget key, for the widget's API; 404 when there is none. */
+    public Channel widget(String widgetKey) {
+        return findByWidgetKey(widgetKey).orElseThrow(() -> new NotFound("no widget " + widgetKey));
+    }
+
     public Optional<Channel> findByWidgetKey(String widgetKey) {
         if (widgetKey == null || widgetKey.length() > 64) {
             return Optional.empty();

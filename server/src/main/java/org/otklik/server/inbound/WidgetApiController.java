@@ -138,7 +138,7 @@ class WidgetApiController {
     }
 
     private Channel channel(String widgetKey) {
-        return channels.findByWidgetKey(widgetKey).orElseThrow(() -> new NotFound("no widget " + widgetKey));
+        return channels.widget(widgetKey);
     }
 
     private static String contactOf(String visitorToken) {

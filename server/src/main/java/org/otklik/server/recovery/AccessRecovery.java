@@ -114,14 +114,14 @@ public class AccessRecovery {
         return get(caseId);
     }
 
+    private static final org.springframework.jdbc.core.RowMapper<CaseView> CASE = (rs, n) -> new CaseView(
+            rs.getLong("id"), rs.getLong("conversation_id"), rs.getString("profile_id"), rs.getString("status"),
+            rs.getLong("opened_by"), Times.fromDb(rs, "opened_at"), Times.nullableLong(rs, "decided_by"),
+            rs.getObject("decided_at") == null ? null : Times.fromDb(rs, "decided_at"), rs.getString("reason"));
+
     public CaseView get(long caseId) {
-        return jdbc.sql("select * from recovery_case where id = ?").param(caseId).query((rs, n) -> new CaseView(
-                        rs.getLong("id"), rs.getLong("conversation_id"), rs.getString("profile_id"),
-                        rs.getString("status"), rs.getLong("opened_by"), Times.fromDb(rs, "opened_at"),
-                        Times.nullableLong(rs, "decided_by"),
-                        rs.getObject("decided_at") == null ? null : Times.fromDb(rs, "decided_at"),
-                        rs.getString("reason")))
-                .optional().orElseThrow(() -> new NotFound("no recovery case " + caseId));
+        return jdbc.sql("select * from recovery_case where id = ?").param(caseId).query(CASE).optional()
+                .orElseThrow(() -> new NotFound("no recovery case " + caseId));
     }
 
     /** A case for an agent who may see its conversation (404 otherwise is not needed: 403 names the reason). */
@@ -136,14 +136,12 @@ public class AccessRecovery {
         if (status != null && !List.of(AWAITING, APPROVED, REJECTED).contains(status)) {
             throw new InvalidInput("status", "status must be awaiting, approved or rejected");
         }
-        List<Long> ids = status == null
-                ? jdbc.sql("select id from recovery_case order by id desc fetch first 1000 rows only")
-                .query(Long.class).list()
-                : jdbc.sql("select id from recovery_case where status = ? order by id desc fetch first 1000 rows only")
-                .param(status).query(Long.class).list();
+        List<CaseView> cases = status == null
+                ? jdbc.sql("select * from recovery_case order by id desc fetch first 1000 rows only").query(CASE).list()
+                : jdbc.sql("select * from recovery_case where status = ? order by id desc fetch first 1000 rows only")
+                .param(status).query(CASE).list();
         List<CaseView> out = new ArrayList<>();
-        for (long id : ids) {
-            CaseView c = get(id);
+        for (CaseView c : cases) {
             if (who.isAdmin() || access.canView(who, conversations.get(c.conversationId()))) {
                 out.add(c);
             }
@@ -157,8 +155,8 @@ public class AccessRecovery {
     /** The cases of one conversation, newest first. */
     public List<CaseView> casesOf(AgentIdentity who, long conversationId) {
         access.requireView(who, conversations.get(conversationId));
-        return jdbc.sql("select id from recovery_case where conversation_id = ? order by id desc")
-                .param(conversationId).query(Long.class).list().stream().map(this::get).toList();
+        return jdbc.sql("select * from recovery_case where conversation_id = ? order by id desc")
+                .param(conversationId).query(CASE).list();
     }
 
     /** Everything the agent compares and weighs; the review itself is audited with the photos it showed. */

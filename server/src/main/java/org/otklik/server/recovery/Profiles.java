@@ -29,7 +29,8 @@ public class Profiles {
     static final int MAX_FACTS = 50;
     static final int MAX_PHOTOS = 10;
     static final int MAX_POSTS = 50;
-    private static final List<String> IMAGE_TYPES = List.of("image/jpeg", "image/png", "image/webp");
+    /** What a photo may be: a profile's, or one a user sends for recovery (read from its bytes). */
+    static final List<String> PHOTO_TYPES = List.of("image/jpeg", "image/png", "image/webp");
 
     /** One fact about a user; {@code neverReveal}: the service promised never to tell it (e.g. a secret gift's sender). */
     public record Fact(String label, String value, boolean neverReveal) {
@@ -125,7 +126,7 @@ public class Profiles {
             throw new InvalidInput(field, field + " is not base64");
         }
         String type = Attachments.sniff(data);
-        if (!IMAGE_TYPES.contains(type)) {
+        if (!PHOTO_TYPES.contains(type)) {
             throw new InvalidInput(field, field + " is not a JPEG, PNG or WebP image (read as " + type + ")");
         }
         return new Photo(type, data);

@@ -9,7 +9,6 @@ import org.otklik.server.inbound.InboundGateway;
 import org.otklik.server.inbound.InboundReceipt;
 import org.otklik.server.inbound.WidgetVisitors;
 import org.otklik.server.shared.InvalidInput;
-import org.otklik.server.shared.NotFound;
 import org.otklik.server.shared.Require;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,9 +26,6 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 class WidgetPhotoController {
-
-    private static final java.util.List<String> PHOTO_TYPES = java.util.List.of("image/jpeg", "image/png",
-            "image/webp");
 
     private final ChannelManagement channels;
     private final InboundGateway gateway;
@@ -49,7 +45,7 @@ class WidgetPhotoController {
                                         @RequestHeader("X-Visitor-Token") String visitorToken,
                                         @RequestParam(required = false) String clientMessageId,
                                         @RequestParam(required = false) MultipartFile file) throws IOException {
-        Channel channel = channels.findByWidgetKey(widgetKey).orElseThrow(() -> new NotFound("no widget " + widgetKey));
+        Channel channel = channels.widget(widgetKey);
         String id = Require.text(clientMessageId, "clientMessageId", 100);
         String contact = WidgetVisitors.contactOf(visitorToken);
         if (file == null || file.isEmpty()) {
@@ -58,7 +54,7 @@ class WidgetPhotoController {
         String name = file.getOriginalFilename() == null ? "photo" : file.getOriginalFilename();
         byte[] data = file.getBytes();
         String type = Attachments.sniff(data);
-        if (!PHOTO_TYPES.contains(type)) {
+        if (!Profiles.PHOTO_TYPES.contains(type)) {
             throw new InvalidInput("file", "file is not a JPEG, PNG or WebP photo (read as " + type + ")");
         }
         InboundReceipt receipt = gateway.accept(InboundMessage.of(channel.id(), contact + ":" + id, contact, null,

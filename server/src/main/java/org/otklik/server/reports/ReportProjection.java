@@ -13,11 +13,11 @@ import org.otklik.engine.lifecycle.CloseReason;
 import org.otklik.server.conversation.ConversationManagement;
 import org.otklik.server.conversation.ConversationView;
 import org.otklik.server.reports.internal.Rollups;
+import org.otklik.server.shared.DaemonLoop;
 import org.otklik.server.shared.Times;
 import org.otklik.server.sla.SlaPolicies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in, so a period's report describes the conversations received in it.
  */
 @Component
-class ReportProjection implements SmartLifecycle {
+class ReportProjection extends DaemonLoop {
 
     static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(ReportProjection.class);
@@ -45,10 +45,10 @@ class ReportProjection implements SmartLifecycle {
     private final ReportsProperties properties;
     private final TransactionTemplate transactions;
     private final Semaphore work = new Semaphore(0);
-    private volatile Thread thread;
 
     ReportProjection(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Rollups rollups, ConversationManagement conversations, SlaPolicies sla,
                      ReportsProperties properties, TransactionTemplate transactions) {
+        super("otklik-report-projection");
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.rollups = rollups;
@@ -224,8 +224,9 @@ class ReportProjection implements SmartLifecycle {
         return row;
     }
 
-    private void run() {
-        while (thread == Thread.currentThread()) {
+    @Override
+    protected void loop() {
+        while (running()) {
             try {
                 if (projectBatch() < BATCH) {
                     work.tryAcquire(500, TimeUnit.MILLISECONDS);
@@ -244,25 +245,4 @@ class ReportProjection implements SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        Thread t = new Thread(this::run, "otklik-report-projection");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
-    }
-
-    @Override
-    public void stop() {
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            t.interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread != null;
-    }
 }

@@ -15,7 +15,6 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +31,7 @@ import org.springframework.stereotype.Component;
  * does nothing.
  */
 @Component
-public class Cluster implements SmartLifecycle {
+public class Cluster extends DaemonLoop {
 
     /** Topics nodes publish on. */
     public static final String ROUTING = "otklik_routing";
@@ -48,11 +47,11 @@ public class Cluster implements SmartLifecycle {
     private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
     private final List<Consumer<Boolean>> leadershipListeners = new CopyOnWriteArrayList<>();
     private volatile boolean leader;
-    private volatile Thread thread;
 
     Cluster(@Value("${otklik.cluster.enabled:false}") boolean enabled,
             @Value("${otklik.cluster.check-interval:1s}") java.time.Duration checkInterval,
             DataSource dataSource, JdbcClient jdbc) {
+        super("otklik-cluster");
         this.enabled = enabled && isPostgres(dataSource);
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -94,14 +93,15 @@ public class Cluster implements SmartLifecycle {
         }
     }
 
-    private void run() {
-        while (thread == Thread.currentThread()) {
+    @Override
+    protected void loop() {
+        while (running()) {
             try (Connection c = ownConnection(); Statement s = c.createStatement()) {
                 c.setAutoCommit(true);
                 s.execute("listen " + ROUTING);
                 s.execute("listen " + LIVE);
                 PGConnection pg = c.unwrap(PGConnection.class);
-                while (thread == Thread.currentThread()) {
+                while (running()) {
                     if (!leader) {
                         try (var rs = s.executeQuery("select pg_try_advisory_lock(" + LEADER_LOCK + ")")) {
                             rs.next();
@@ -122,7 +122,7 @@ public class Cluster implements SmartLifecycle {
                     }
                 }
             } catch (SQLException e) {
-                if (thread == Thread.currentThread()) {
+                if (running()) {
                     log.warn("cluster: lost the database connection ({}); leadership released", e.getMessage());
                 }
             } finally {
@@ -191,27 +191,7 @@ public class Cluster implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (!enabled) {
-            return;
-        }
-        Thread t = new Thread(this::run, "otklik-cluster");
-        t.setDaemon(true);
-        thread = t;
-        t.start();
-    }
-
-    @Override
-    public void stop() {
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            t.interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread != null;
+    protected boolean wanted() {
+        return enabled;
     }
 }
