@@ -46,7 +46,9 @@ class ConversationLifecycleIT extends PostgresIT {
         assertThat(receipt.get("status").asString()).isEqualTo("waiting");
         assertThat(receipt.get("queue").get("position").asInt()).isEqualTo(1);
         assertThat(receipt.get("queue").get("estimatedWaitSeconds").asLong()).isPositive();
-        assertThat(kinds(channel, id)).containsExactly("in:text", "out:wait_notice");
+        // the notice is written by routing's notice writer, after the receipt: wait for it, but not for long
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(kinds(channel, id)).containsExactly("in:text", "out:wait_notice"));
 
         String token = goOnline(agent);
         JsonNode conversation = api.get("/api/v1/conversations/" + id, token).json();
