@@ -60,6 +60,11 @@ final class InboundBenchCommand implements Callable<Integer> {
     @Option(names = "--agents", defaultValue = "0", paramLabel = "N")
     int agents;
 
+    @Option(names = "--contacts", defaultValue = "0", paramLabel = "N",
+            description = "how many users write, in turn (their later messages join their open conversations); "
+                    + "0, the default: every message from a new user")
+    int contacts;
+
     private static final List<String> TEXTS = List.of("Не приходит код подтверждения при входе",
             "Списали деньги дважды за подписку, верните", "Приложение вылетает при запуске",
             "Как поменять номер телефона в профиле?", "Меня взломали, пишут от моего имени",
@@ -74,9 +79,9 @@ final class InboundBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (rate < 1 || rate > 100_000 || duration < 1 || duration > 3600 || warmup < 0 || warmup > 600
-                || connections < 1 || connections > 10_000 || agents < 0 || agents > 500) {
+                || connections < 1 || connections > 10_000 || agents < 0 || agents > 500 || contacts < 0) {
             throw new Otklik.UsageError("--rate must be 1..100000, --duration 1..3600, --warmup 0..600, --connections "
-                    + "1..10000 and --agents 0..500");
+                    + "1..10000, --agents 0..500 and --contacts at least 0");
         }
         if (agents > 0 && adminToken == null) {
             throw new Otklik.UsageError("--agents needs --admin-token");
@@ -134,8 +139,9 @@ final class InboundBenchCommand implements Callable<Integer> {
                 inFlight.acquire();
                 int n = i;
                 threads.submit(() -> {
+                    String user = "bench-" + run + "-user-" + (contacts > 0 ? n % contacts : n);
                     String body = "{\"externalId\": \"bench-" + run + "-" + n + "\", \"contact\": {\"externalId\": "
-                            + "\"bench-" + run + "-user-" + n + "\", \"name\": \"Нагрузочный тест\"}, \"text\": \""
+                            + "\"" + user + "\", \"name\": \"Нагрузочный тест\"}, \"text\": \""
                             + TEXTS.get(n % TEXTS.size()) + "\"}";
                     try {
                         HttpResponse<String> response = http.send(HttpRequest.newBuilder(

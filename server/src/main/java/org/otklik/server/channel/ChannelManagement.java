@@ -172,12 +172,17 @@ public class ChannelManagement {
 
     /** The channel, as read at most a few seconds ago. */
     public Channel get(String id) {
+        return recent(id).orElseThrow(() -> new NotFound("no channel " + id));
+    }
+
+    /** The channel, if there is one, as read at most a few seconds ago (the hot paths ask once per message). */
+    public Optional<Channel> recent(String id) {
         Channel known = recentChannels.getIfPresent(id);
         if (known != null) {
-            return known;
+            return Optional.of(known);
         }
-        Channel channel = find(id).orElseThrow(() -> new NotFound("no channel " + id));
-        recentChannels.put(id, channel);
+        Optional<Channel> channel = find(id);
+        channel.ifPresent(c -> recentChannels.put(id, c));
         return channel;
     }
 

@@ -67,7 +67,7 @@ public class Outbox {
     }
 
     private boolean isPlatform(String channelId) {
-        return channels.find(channelId).map(c -> c.type().isPlatform()).orElse(false);
+        return channels.recent(channelId).map(c -> c.type().isPlatform()).orElse(false); // a type never changes
     }
 
     /** Delivery state of these messages (those of platform channels only). */

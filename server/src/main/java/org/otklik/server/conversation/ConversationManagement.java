@@ -3,6 +3,9 @@ package org.otklik.server.conversation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -87,7 +90,7 @@ public class ConversationManagement {
     public Received receive(InboundMessage message) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return newTransaction.execute(status -> receiveOnce(message));
+                return newTransaction.execute(status -> receiveAll(List.of(message)).get(0));
             } catch (DuplicateKeyException e) {
                 Optional<MessageView> first = messages.findByExternalId(message.channelId(), Direction.IN,
                         message.externalId());
@@ -103,13 +106,15 @@ public class ConversationManagement {
     }
 
     /**
-     * Stores a message inside the caller's transaction, for writers that store many messages in one transaction (the
-     * inbound gateway's batches). The caller must have checked with {@link #alreadyReceived} that it is new; if it is
-     * not after all (another node stored it meanwhile), the unique constraint fails the caller's whole transaction.
+     * Stores many new messages inside the caller's transaction, in their order, for writers that store many messages
+     * in one transaction (the inbound gateway's batches). Their contacts are found and locked with one query per
+     * channel first, and a contact created here is not searched for conversations (it has none). The caller must have
+     * checked with {@link #alreadyReceived} that they are new; if one is not after all (another node stored it
+     * meanwhile), the unique constraint fails the caller's whole transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Received receiveInTransaction(InboundMessage message) {
-        return receiveOnce(message);
+    public List<Received> receiveAllInTransaction(List<InboundMessage> batch) {
+        return receiveAll(batch);
     }
 
     /** Those of these messages of one channel that were stored before, by external id. */
@@ -120,46 +125,128 @@ public class ConversationManagement {
         return found;
     }
 
-    private Received receiveOnce(InboundMessage m) {
-        Instant now = clock.instant();
-        ContactStore.Contact contact = contacts.lockOrCreate(m.channelId(), m.contactExternalId(), m.contactName(),
-                m.contactVip(), m.contactRegion(), now);
-        long contactId = contact.id();
-        Optional<ConversationRow> latest = conversations.latestOfContact(contactId);
-        UserMessageOutcome outcome = latest.map(row -> lifecycle.onUserMessage(row.state())).orElse(null);
+    /**
+     * One message's part in a batch. {@code row} is its conversation as this message leaves it; a conversation this
+     * batch opens has id 0 there until it is inserted, and its {@code opening} step then knows the id.
+     */
+    private static final class Step {
+        final InboundMessage message;
+        final UserMessageOutcome outcome;
+        final Step opening; // the step that opened the conversation in this batch, or null when it was stored before
+        final ConversationRow row;
+        long conversationId;
+        long messageId;
 
-        ConversationRow conversation;
+        Step(InboundMessage message, UserMessageOutcome outcome, Step opening, ConversationRow row) {
+            this.message = message;
+            this.outcome = outcome;
+            this.opening = opening;
+            this.row = row;
+            this.conversationId = row.id();
+        }
+
+        boolean started() {
+            return outcome == null || outcome instanceof UserMessageOutcome.StartsNewConversation;
+        }
+
+        /** The row with its id, once the batch's new conversations are inserted. */
+        ConversationRow stored() {
+            return row.withId(opening == null ? conversationId : opening.conversationId);
+        }
+    }
+
+    /**
+     * Stores new messages in the current transaction, in their order. First every message is decided in memory
+     * against its contact's conversation as the messages before it left it; then the batch is written with a round
+     * trip per kind of row, not per message: contacts locked (one query per channel) and their latest conversations
+     * (one), new conversations and the messages (one JDBC batch each), changed conversations (one), history and
+     * report rows as the transaction commits ({@link org.otklik.server.shared.DeferredInserts}). Events follow in
+     * the messages' order.
+     */
+    private List<Received> receiveAll(List<InboundMessage> batch) {
+        Instant now = clock.instant();
+        Map<String, Map<String, ContactStore.Contact>> locked = new HashMap<>();
+        Map<String, List<ContactStore.Details>> usersByChannel = new LinkedHashMap<>();
+        for (InboundMessage m : batch) {
+            usersByChannel.computeIfAbsent(m.channelId(), c -> new ArrayList<>()).add(userOf(m));
+        }
+        usersByChannel.forEach((channel, users) -> locked.put(channel, contacts.lockOrCreateAll(channel, users, now)));
+        Map<Long, ConversationRow> latestStored = conversations.latestOfContacts(locked.values().stream()
+                .flatMap(byId -> byId.values().stream()).filter(c -> !c.created()).map(ContactStore.Contact::id)
+                .toList());
+
+        Map<Long, Step> latestStep = new HashMap<>(); // by contact: the last step on its conversation in this batch
+        List<Step> steps = new ArrayList<>(batch.size());
+        for (InboundMessage m : batch) {
+            ContactStore.Contact contact = contacts.forMessage(locked.get(m.channelId()), userOf(m));
+            Step step = decide(m, contact, latestStep.get(contact.id()), latestStep.containsKey(contact.id()) ? null
+                    : latestStored.get(contact.id()), now);
+            latestStep.put(contact.id(), step);
+            steps.add(step);
+        }
+
+        List<Step> opened = steps.stream().filter(Step::started).toList();
+        List<Long> conversationIds = conversations.insertAll(opened.stream().map(st -> st.row).toList());
+        for (int i = 0; i < opened.size(); i++) {
+            opened.get(i).conversationId = conversationIds.get(i);
+        }
+        List<Long> messageIds = messages.insertAll(steps.stream().map(st -> new MessageStore.NewMessage(
+                st.stored().id(), st.message.channelId(), Direction.IN, st.message.externalId(), MessageKind.TEXT,
+                st.message.text())).toList(), now);
+        for (int i = 0; i < steps.size(); i++) {
+            steps.get(i).messageId = messageIds.get(i);
+        }
+        // a new waiting conversation was inserted as it is; every other step changed a stored row
+        conversations.saveAll(steps.stream().filter(st -> !st.started()
+                || st.row.state().status() != ConversationStatus.WAITING).map(Step::stored).toList(), now);
+        List<Received> received = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            tell(step, now);
+            received.add(new Received(step.stored().id(), step.messageId, false));
+        }
+        return received;
+    }
+
+    private static ContactStore.Details userOf(InboundMessage m) {
+        return new ContactStore.Details(m.contactExternalId(), m.contactName(), m.contactVip(), m.contactRegion());
+    }
+
+    /** What a user's message does to their conversation: the one this batch left, or the latest stored, or a new. */
+    private Step decide(InboundMessage m, ContactStore.Contact contact, Step earlier, ConversationRow stored,
+                        Instant now) {
+        ConversationRow latest = earlier != null ? earlier.row : stored;
+        Step opening = earlier == null ? null : earlier.opening != null ? earlier.opening
+                : earlier.started() ? earlier : null;
+        UserMessageOutcome outcome = latest == null ? null : lifecycle.onUserMessage(latest.state());
         if (outcome == null || outcome instanceof UserMessageOutcome.StartsNewConversation) {
             String department = m.department() != null ? m.department()
                     : channels.get(m.channelId()).defaultDepartment();
-            ConversationState opened = lifecycle.open(department);
+            ConversationState state = lifecycle.open(department);
             Priority priority = priorityOf(m.urgent(), contact.vip(), false);
             if (m.autoAnswer() != null) {
-                opened = lifecycle.answerAutomatically(opened);
+                state = lifecycle.answerAutomatically(state);
             }
             // continuity: a user whose last conversation closed recently goes back to that agent if they can take it
-            Long preferred = latest.map(ConversationRow::state)
+            Long preferred = latest == null ? null : Optional.of(latest.state())
                     .filter(last -> last.closedAt() != null && !last.closedAt().plus(continuityWindow).isBefore(now))
                     .map(ConversationState::previousAssignee).orElse(null);
-            long id = conversations.insert(m.channelId(), contactId, opened, priority, preferred, now);
-            conversation = new ConversationRow(id, m.channelId(), contactId, priority, preferred, null, now, null,
-                    opened);
-        } else if (outcome instanceof UserMessageOutcome.Reopened reopened) {
-            conversation = latest.get().queuedAgain(reopened.state(), priorityOf(m.urgent(), contact.vip(), true),
-                    reopened.state().previousAssignee());
-        } else {
-            conversation = latest.get().with(outcome.state());
+            return new Step(m, outcome, null, new ConversationRow(0, m.channelId(), contact.id(), priority, preferred,
+                    null, now, null, state));
         }
-
-        MessageView stored = messages.insert(conversation.id(), m.channelId(), Direction.IN, m.externalId(),
-                MessageKind.TEXT, null, m.text(), now);
-        boolean started = outcome == null || outcome instanceof UserMessageOutcome.StartsNewConversation;
-        if (!started || conversation.state().status() != ConversationStatus.WAITING) {
-            conversations.save(conversation, now); // a new waiting one was inserted as it is
+        if (outcome instanceof UserMessageOutcome.Reopened reopened) {
+            return new Step(m, outcome, opening, latest.queuedAgain(reopened.state(),
+                    priorityOf(m.urgent(), contact.vip(), true), reopened.state().previousAssignee()));
         }
+        return new Step(m, outcome, opening, latest.with(outcome.state()));
+    }
 
+    /** The step's history rows and events, once its conversation and message have ids. */
+    private void tell(Step step, Instant now) {
+        InboundMessage m = step.message;
+        ConversationRow conversation = step.stored();
         ConversationState s = conversation.state();
-        if (started && s.status() == ConversationStatus.RESOLUTION_PROPOSED) {
+        UserMessageOutcome outcome = step.outcome;
+        if (step.started() && s.status() == ConversationStatus.RESOLUTION_PROPOSED) {
             messages.insert(conversation.id(), m.channelId(), Direction.OUT, "faq:" + conversation.id(),
                     MessageKind.TEXT, null, m.autoAnswer().text(), now);
             messages.insert(conversation.id(), m.channelId(), Direction.OUT, "faq-prompt:" + conversation.id(),
@@ -167,7 +254,7 @@ public class ConversationManagement {
             eventLog.append(conversation, "auto_answered", now, null, "canned reply " + m.autoAnswer().replyId());
             events.publishEvent(new ConversationAutoAnswered(conversation.id(), m.autoAnswer().replyId(),
                     s.department(), m.channelId(), now));
-        } else if (started) {
+        } else if (step.started()) {
             recordQueued(conversation, now);
         } else if (outcome instanceof UserMessageOutcome.BackToQueue) {
             eventLog.append(conversation, "returned_to_queue", now, null, "the user wrote after the automatic answer");
@@ -180,9 +267,8 @@ public class ConversationManagement {
         } else if (outcome instanceof UserMessageOutcome.ReturnedToAgent) {
             eventLog.append(conversation, "returned_to_agent", now, s.assignee(), null);
         }
-        events.publishEvent(new MessageReceived(conversation.id(), stored.id(), m.channelId(), s.department(),
+        events.publishEvent(new MessageReceived(conversation.id(), step.messageId, m.channelId(), s.department(),
                 s.assignee(), now));
-        return new Received(conversation.id(), stored.id(), false);
     }
 
     private void recordQueued(ConversationRow conversation, Instant now) {
@@ -270,17 +356,26 @@ public class ConversationManagement {
         Set<Long> done = newTransaction.execute(status -> {
             Set<Long> assigned = new java.util.HashSet<>();
             Instant now = clock.instant();
+            // all locked with one query and saved with one batch: a round trip each per dispatch, not per assignment
+            Map<Long, ConversationRow> rows = conversations.lockAll(
+                    decisions.stream().map(AssignmentToStore::conversationId).toList());
+            List<ConversationRow> saved = new ArrayList<>();
             for (AssignmentToStore d : decisions) {
-                ConversationRow row = conversations.lock(d.conversationId()).orElse(null);
+                ConversationRow row = rows.get(d.conversationId());
                 if (row == null || row.state().status() != ConversationStatus.WAITING) {
                     continue;
                 }
                 ConversationRow next = row.assigned(lifecycle.assign(row.state(), d.agentId()), d.reason(), now);
-                conversations.save(next, now);
-                eventLog.append(next, "assigned", now, d.agentId(), d.reason());
-                events.publishEvent(new ConversationAssigned(d.conversationId(), d.agentId(),
-                        next.state().department(), next.channelId(), next.state().queuedAt(), now, d.reason()));
-                assigned.add(d.conversationId());
+                rows.put(next.id(), next);
+                saved.add(next);
+            }
+            conversations.saveAll(saved, now);
+            for (ConversationRow next : saved) {
+                long agentId = next.state().assignee();
+                eventLog.append(next, "assigned", now, agentId, next.assignmentReason());
+                events.publishEvent(new ConversationAssigned(next.id(), agentId, next.state().department(),
+                        next.channelId(), next.state().queuedAt(), now, next.assignmentReason()));
+                assigned.add(next.id());
             }
             return assigned;
         });
@@ -425,10 +520,13 @@ public class ConversationManagement {
         try {
             newTransaction.executeWithoutResult(status -> {
                 Instant now = clock.instant();
-                for (WaitNotice n : notices) {
-                    conversations.view(n.conversationId()).ifPresent(c -> messages.insert(c.id(), c.channelId(),
-                            Direction.OUT, waitNoticeKey(c, n), MessageKind.WAIT_NOTICE, null, n.text(), now));
-                }
+                Map<Long, ConversationView> found = conversations.views(
+                        notices.stream().map(WaitNotice::conversationId).toList());
+                messages.insertAll(notices.stream().filter(n -> found.containsKey(n.conversationId())).map(n -> {
+                    ConversationView c = found.get(n.conversationId());
+                    return new MessageStore.NewMessage(c.id(), c.channelId(), Direction.OUT, waitNoticeKey(c, n),
+                            MessageKind.WAIT_NOTICE, n.text());
+                }).toList(), now);
             });
         } catch (DuplicateKeyException e) {
             for (WaitNotice n : notices) {
@@ -456,6 +554,11 @@ public class ConversationManagement {
 
     public List<MessageView> messages(long conversationId, long afterId, int limit) {
         return messages.ofConversation(conversationId, afterId, limit);
+    }
+
+    /** The first {@code limit} messages of each of these conversations, oldest first, by conversation. */
+    public Map<Long, List<MessageView>> messagesOf(java.util.Collection<Long> conversationIds, int limit) {
+        return messages.ofConversations(conversationIds, limit);
     }
 
     public List<TimelineEntry> timeline(long conversationId) {

@@ -30,9 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Stores inbound messages in batches: group commit. Requests hand their triaged message to a writer and wait; each
  * writer takes everything waiting (up to {@value #BATCH}) and stores it in one transaction: duplicates found with one
- * query, then each message with its labels and contact details. A request is answered only after its batch committed,
- * so an acknowledged message is durable. If the batch fails (a duplicate stored by another node in the meantime, a
- * deadlock with it), it is rolled back whole and each of its messages is stored on its own, as one request would.
+ * query, the contacts locked with one more, then each message with its labels and contact details (the rows nobody
+ * reads back, history and labels, go in one JDBC batch each as the transaction commits). A request is answered only
+ * after its batch committed, so an acknowledged message is durable. If the batch fails (a duplicate stored by another
+ * node in the meantime, a deadlock with it), it is rolled back whole and each of its messages is stored on its own, as
+ * one request would.
  *
  * <p>Messages are spread over the writers by contact, so one contact's messages keep their order and never wait for
  * each other's locks in two batches at once.
@@ -154,17 +156,25 @@ class InboundWriter implements DisposableBean {
         Map<String, Received> before = new HashMap<>();
         idsByChannel.forEach((channel, ids) -> conversations.alreadyReceived(channel, ids)
                 .forEach((externalId, received) -> before.put(channel + "\u0000" + externalId, received)));
-        Map<Pending, Received> results = new LinkedHashMap<>();
+        // the batch's new messages, each once (a repeat within the batch answers as the duplicate of the first)
+        Map<String, Pending> fresh = new LinkedHashMap<>();
         for (Pending p : batch) {
-            Received earlier = before.get(p.key());
-            if (earlier != null) {
-                results.put(p, earlier);
-                continue;
+            if (!before.containsKey(p.key())) {
+                fresh.putIfAbsent(p.key(), p);
             }
-            Received received = conversations.receiveInTransaction(p.message());
-            afterStored(p, received);
-            results.put(p, received);
-            before.put(p.key(), new Received(received.conversationId(), received.messageId(), true));
+        }
+        List<Pending> stored = List.copyOf(fresh.values());
+        List<Received> receipts = conversations.receiveAllInTransaction(
+                stored.stream().map(Pending::message).toList());
+        Map<Pending, Received> results = new LinkedHashMap<>();
+        for (int i = 0; i < stored.size(); i++) {
+            Received r = receipts.get(i);
+            afterStored(stored.get(i), r);
+            results.put(stored.get(i), r);
+            before.put(stored.get(i).key(), new Received(r.conversationId(), r.messageId(), true));
+        }
+        for (Pending p : batch) {
+            results.putIfAbsent(p, before.get(p.key()));
         }
         return results;
     }

@@ -9,27 +9,28 @@ import org.otklik.server.conversation.ConversationReopened;
 import org.otklik.server.conversation.ReplySent;
 import org.otklik.server.csat.CsatSubmitted;
 import org.otklik.server.shared.AfterCommit;
+import org.otklik.server.shared.DeferredInserts;
 import org.otklik.server.shared.Times;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts every lifecycle event that reports count into {@code report_pending}, in the transaction that made the event:
  * the event is kept exactly when its cause is, crash or not. The {@link ReportProjection} applies and deletes them in
  * batches. One small insert per event, where the event publication registry wrote and then deleted a row per event and
- * listener, and the projection spent a transaction per event on the same few rollup rows.
+ * listener, and the projection spent a transaction per event on the same few rollup rows. The rows of one
+ * transaction go in one batch just before it commits ({@link DeferredInserts}).
  */
 @Component
 class ReportFeed {
 
     enum Kind { QUEUED, ASSIGNED, FIRST_REPLY, CLOSED, REOPENED, OVERFLOWED, CSAT }
 
-    private final JdbcClient jdbc;
+    private final DeferredInserts deferred;
     private final ReportProjection projection;
 
-    ReportFeed(JdbcClient jdbc, ReportProjection projection) {
-        this.jdbc = jdbc;
+    ReportFeed(DeferredInserts deferred, ReportProjection projection) {
+        this.deferred = deferred;
         this.projection = projection;
     }
 
@@ -71,10 +72,9 @@ class ReportFeed {
     }
 
     private void pending(Kind kind, long conversationId, Long agentId, Instant at, String reason, Integer amount) {
-        jdbc.sql("""
+        deferred.add("""
                 insert into report_pending (kind, conversation_id, agent_id, occurred_at, reason, amount)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(kind.name(), conversationId, agentId, Times.toDb(at), reason, amount).update();
+                values (?, ?, ?, ?, ?, ?)""", kind.name(), conversationId, agentId, Times.toDb(at), reason, amount);
         AfterCommit.run(projection::nudge);
     }
 }

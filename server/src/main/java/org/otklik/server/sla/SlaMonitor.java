@@ -3,16 +3,22 @@ package org.otklik.server.sla;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.otklik.engine.lifecycle.ConversationStatus;
 import org.otklik.server.conversation.ConversationFilter;
 import org.otklik.server.conversation.ConversationManagement;
 import org.otklik.server.conversation.ConversationQueued;
 import org.otklik.server.conversation.ConversationView;
 import org.otklik.server.conversation.MessageKind;
+import org.otklik.server.conversation.MessageView;
 import org.otklik.server.shared.AfterCommit;
+import org.otklik.server.shared.InLists;
 import org.otklik.server.shared.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,26 +89,49 @@ public class SlaMonitor {
                 ConversationStatus.AWAITING_USER, ConversationStatus.RESOLUTION_PROPOSED)) {
             open.addAll(conversations.list(new ConversationFilter(s, null, null, null, null, null, OPEN_CHECKED)));
         }
-        for (ConversationView c : open) {
-            var messages = conversations.messages(c.id(), 0, 1000);
-            SlaPolicies.Policy policy = policies.policyFor(c);
-            for (SlaClock k : policies.clocks(c, messages, now)) {
-                Instant started = started(k.metric(), c, messages);
-                if (started == null) {
-                    continue;
-                }
-                if (k.state().equals("breached")) {
-                    record(c, policy, k, "breach", started, now);
-                } else if (k.state().equals("running") && k.dueAt() != null
-                        && !k.dueAt().isAfter(now.plus(properties.warnBefore()))) {
-                    record(c, policy, k, "warning", started, now);
+        // messages and what was recorded already, a query per 500 conversations: thousands wait during an outage
+        for (int from = 0; from < open.size(); from += InLists.MAX) {
+            List<ConversationView> chunk = open.subList(from, Math.min(open.size(), from + InLists.MAX));
+            List<Long> ids = chunk.stream().map(ConversationView::id).toList();
+            Map<Long, List<MessageView>> messagesOf = conversations.messagesOf(ids, 1000);
+            Set<String> recorded = recorded(ids);
+            for (ConversationView c : chunk) {
+                List<MessageView> messages = messagesOf.getOrDefault(c.id(), List.of());
+                SlaPolicies.Policy policy = policies.policyFor(c);
+                for (SlaClock k : policies.clocks(c, messages, now)) {
+                    Instant started = started(k.metric(), c, messages);
+                    if (started == null) {
+                        continue;
+                    }
+                    String kind = k.state().equals("breached") ? "breach"
+                            : k.state().equals("running") && k.dueAt() != null
+                                    && !k.dueAt().isAfter(now.plus(properties.warnBefore())) ? "warning" : null;
+                    if (kind != null && !recorded.contains(key(c.id(), k.metric(), kind, started))) {
+                        record(c, policy, k, kind, started, now);
+                    }
                 }
             }
         }
     }
 
+    /** The warnings and breaches recorded for these conversations, as {@link #key} strings. */
+    private Set<String> recorded(List<Long> ids) {
+        Set<String> keys = new HashSet<>();
+        jdbc.sql("select conversation_id, metric, kind, clock_started from sla_event where conversation_id in "
+                        + InLists.placeholders(ids.size())).params(ids)
+                .query(rs -> {
+                    keys.add(key(rs.getLong("conversation_id"), rs.getString("metric"), rs.getString("kind"),
+                            Times.fromDb(rs, "clock_started")));
+                });
+        return keys;
+    }
+
+    private static String key(long conversationId, String metric, String kind, Instant started) {
+        return conversationId + "/" + metric + "/" + kind + "/" + started.truncatedTo(ChronoUnit.MICROS);
+    }
+
     private static Instant started(String metric, ConversationView c,
-                                   List<org.otklik.server.conversation.MessageView> messages) {
+                                   List<MessageView> messages) {
         return switch (metric) {
             case "first_response" -> c.queuedAt();
             case "next_response" -> SlaPolicies.unansweredSince(messages);
@@ -163,13 +192,15 @@ public class SlaMonitor {
         if (queued.preferredAgentId() != null) {
             return; // a reopened conversation: the user knows us already
         }
+        // decided from the event: the conversation is read only when its team is away (not once per new one)
+        SlaPolicies.Policy policy = policies.policyFor(queued.department(), queued.channelId(),
+                queued.priority() == null ? null : queued.priority().wire());
         AfterCommit.run(() -> {
-            ConversationView c = conversations.get(queued.conversationId());
-            Instant back = policies.reopensAt(c, clock.instant());
+            Instant back = policies.reopensAt(policy, clock.instant());
             if (back == null) {
                 return;
             }
-            SlaPolicies.Policy policy = policies.policyFor(c);
+            ConversationView c = conversations.get(queued.conversationId());
             String time = DateTimeFormatter.ofPattern("d MMMM 'в' HH:mm", Locale.forLanguageTag("ru"))
                     .withZone(policy.calendar().zone()).format(back);
             conversations.postSystemMessage(c.id(), MessageKind.WAIT_NOTICE,

@@ -204,9 +204,9 @@ public class SlaPolicies {
                 == SlaTimer.State.MET;
     }
 
-    /** When a policy's team is next at work, if it is closed at {@code at}; null when open. */
-    public Instant reopensAt(ConversationView c, Instant at) {
-        BusinessCalendar cal = policyFor(c).calendar();
+    /** When this policy's team is next at work, if it is closed at {@code at}; null when open. */
+    public Instant reopensAt(Policy policy, Instant at) {
+        BusinessCalendar cal = policy.calendar();
         return cal.isOpen(at) ? null : cal.nextOpen(at).orElse(null);
     }
 }

@@ -82,6 +82,58 @@ class InboundIdempotencyIT extends PostgresIT {
     }
 
     @Test
+    void aReturningUsersNewNameRegionAndVipAreKeptAndMissingOnesLeaveTheStoredAlone() {
+        TestChannel channel = newApiChannel(newDepartment());
+        String contact = unique("returning");
+        long first = api.post("/api/v1/inbound", channel.token(), java.util.Map.of("externalId", unique("m"),
+                "contact", java.util.Map.of("externalId", contact, "name", "Мария", "region", "Москва"),
+                "text", "первое")).json().get("conversationId").asLong();
+        api.post("/api/v1/inbound", channel.token(), java.util.Map.of("externalId", unique("m"),
+                "contact", java.util.Map.of("externalId", contact, "name", "Мария К.", "vip", true),
+                "text", "второе"));
+        var row = jdbc.sql("select count(*) over () as n, name, region, vip from contact"
+                        + " where channel_id = ? and external_id = ?").params(channel.id(), contact)
+                .query((rs, n) -> List.of(rs.getLong("n"), rs.getString("name"), rs.getString("region"),
+                        rs.getBoolean("vip"))).single();
+        assertThat(row).containsExactly(1L, "Мария К.", "Москва", true);
+        // the second message found the contact's open conversation: one conversation, two messages
+        assertThat(jdbc.sql("select count(*) from message where conversation_id = ? and direction = 'IN'")
+                .param(first).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void messagesStoredTogetherInOneBatchAreEachAnsweredWithTheirOwnIds() throws Exception {
+        TestChannel channel = newApiChannel(newDepartment());
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        List<String> externalIds = new ArrayList<>();
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String externalId = unique("together");
+            String contact = "user-of-" + externalId;
+            externalIds.add(externalId);
+            answers.add(pool.submit(() -> {
+                start.await();
+                return send(channel, externalId, contact, "вопрос " + externalId);
+            }));
+        }
+        start.countDown();
+        for (int i = 0; i < answers.size(); i++) {
+            JsonNode receipt = answers.get(i).get().json();
+            var stored = jdbc.sql("""
+                            select m.external_id, m.body, ct.external_id as contact from message m
+                            join conversation c on c.id = m.conversation_id join contact ct on ct.id = c.contact_id
+                            where m.id = ? and c.id = ?""")
+                    .params(receipt.get("messageId").asLong(), receipt.get("conversationId").asLong())
+                    .query((rs, n) -> List.of(rs.getString("external_id"), rs.getString("body"),
+                            rs.getString("contact"))).single();
+            assertThat(stored).containsExactly(externalIds.get(i), "вопрос " + externalIds.get(i),
+                    "user-of-" + externalIds.get(i));
+        }
+        pool.shutdown();
+    }
+
+    @Test
     void concurrentFirstMessagesOfOneNewUserLandInOneConversation() throws Exception {
         TestChannel channel = newApiChannel(newDepartment());
         String contact = unique("burst-user");

@@ -8,6 +8,12 @@ import org.otklik.engine.routing.Priority;
 public record ConversationRow(long id, String channelId, long contactId, Priority priority, Long preferredAgentId,
                               String assignmentReason, Instant createdAt, Instant assignedAt, ConversationState state) {
 
+    /** The same row under its stored id (a conversation decided before it was inserted has id 0). */
+    public ConversationRow withId(long storedId) {
+        return storedId == id ? this : new ConversationRow(storedId, channelId, contactId, priority, preferredAgentId,
+                assignmentReason, createdAt, assignedAt, state);
+    }
+
     public ConversationRow with(ConversationState next) {
         return new ConversationRow(id, channelId, contactId, priority, preferredAgentId, assignmentReason, createdAt,
                 assignedAt, next);

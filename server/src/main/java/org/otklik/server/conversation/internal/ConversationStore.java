@@ -14,10 +14,12 @@ import org.otklik.engine.lifecycle.ConversationStatus;
 import org.otklik.engine.routing.Priority;
 import org.otklik.server.conversation.ConversationFilter;
 import org.otklik.server.conversation.ConversationView;
+import org.otklik.server.shared.BatchInsert;
+import org.otklik.server.shared.InLists;
 import org.otklik.server.shared.Times;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** SQL for the {@code conversation} table. */
@@ -27,28 +29,22 @@ public class ConversationStore {
     private static final RowMapper<ConversationRow> ROW = ConversationStore::row;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    ConversationStore(JdbcClient jdbc) {
+    ConversationStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
-    public long insert(String channelId, long contactId, ConversationState state, Priority priority,
-                       Long preferredAgentId, Instant now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+    /** Inserts these new conversations with one JDBC batch; their ids, in the same order (the rows' own are ignored). */
+    public List<Long> insertAll(List<ConversationRow> rows) {
+        return BatchInsert.returningIds(template, """
                 insert into conversation (channel_id, contact_id, department, status, priority, preferred_agent_id,
                                           reopen_count, created_at, queued_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(channelId, contactId, state.department(), state.status().name(), priority.name(),
-                        preferredAgentId, state.reopenCount(), Times.toDb(now), Times.toDb(state.queuedAt()),
-                        Times.toDb(now))
-                .update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
-    /** The row, locked until the transaction ends, so concurrent steps on one conversation take turns. */
-    public Optional<ConversationRow> lock(long id) {
-        return jdbc.sql("select * from conversation where id = ? for update").param(id).query(ROW).optional();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.stream().map(r -> new Object[] {r.channelId(),
+                r.contactId(), r.state().department(), r.state().status().name(), r.priority().name(),
+                r.preferredAgentId(), r.state().reopenCount(), Times.toDb(r.createdAt()), Times.toDb(r.state().queuedAt()),
+                Times.toDb(r.createdAt())}).toList());
     }
 
     public Optional<ConversationRow> latestOfContact(long contactId) {
@@ -56,26 +52,74 @@ public class ConversationStore {
                 .param(contactId).query(ROW).optional();
     }
 
+    /** The latest conversation of each of these contacts that has one, by contact id: one query for up to 500. */
+    public Map<Long, ConversationRow> latestOfContacts(java.util.Collection<Long> contactIds) {
+        Map<Long, ConversationRow> found = new java.util.HashMap<>();
+        for (List<Long> chunk : InLists.chunks(contactIds)) {
+            jdbc.sql("select * from conversation c where c.contact_id in " + InLists.placeholders(chunk.size())
+                            + " and c.id = (select max(x.id) from conversation x where x.contact_id = c.contact_id)")
+                    .params(chunk).query(ROW).list().forEach(r -> found.put(r.contactId(), r));
+        }
+        return found;
+    }
+
+    /** Saves these rows (a row may come more than once: the last state wins) with one JDBC batch. */
+    public void saveAll(List<ConversationRow> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        template.batchUpdate(SAVE, rows.stream().map(r -> saveParams(r, now)).toList());
+    }
+
+    /** These rows (those that exist) by id, locked until the transaction ends, in id order: one query for 500. */
+    public Map<Long, ConversationRow> lockAll(java.util.Collection<Long> ids) {
+        Map<Long, ConversationRow> found = new LinkedHashMap<>();
+        for (List<Long> chunk : InLists.chunks(new java.util.TreeSet<>(ids))) {
+            jdbc.sql("select * from conversation where id in " + InLists.placeholders(chunk.size())
+                    + " order by id for update").params(chunk).query(ROW).list().forEach(r -> found.put(r.id(), r));
+        }
+        return found;
+    }
+
+    /** The row, locked until the transaction ends, so concurrent steps on one conversation take turns. */
+    public Optional<ConversationRow> lock(long id) {
+        return jdbc.sql("select * from conversation where id = ? for update").param(id).query(ROW).optional();
+    }
+
+    private static final String SAVE = """
+            update conversation set department = ?, status = ?, priority = ?, preferred_agent_id = ?,
+                   assignee_id = ?, previous_assignee_id = ?, assignment_reason = ?, close_reason = ?,
+                   reopen_count = ?,
+                   queued_at = ?, assigned_at = ?, first_reply_at = ?, resolution_proposed_at = ?, closed_at = ?,
+                   updated_at = ?
+            where id = ?""";
+
     public void save(ConversationRow row, Instant now) {
+        jdbc.sql(SAVE).params(saveParams(row, now)).update();
+    }
+
+    private static Object[] saveParams(ConversationRow row, Instant now) {
         ConversationState s = row.state();
-        jdbc.sql("""
-                update conversation set department = ?, status = ?, priority = ?, preferred_agent_id = ?,
-                       assignee_id = ?, previous_assignee_id = ?, assignment_reason = ?, close_reason = ?,
-                       reopen_count = ?,
-                       queued_at = ?, assigned_at = ?, first_reply_at = ?, resolution_proposed_at = ?, closed_at = ?,
-                       updated_at = ?
-                where id = ?""")
-                .params(s.department(), s.status().name(), row.priority().name(), row.preferredAgentId(),
-                        s.assignee(), s.previousAssignee(),
-                        row.assignmentReason(), s.closeReason() == null ? null : s.closeReason().name(),
-                        s.reopenCount(), Times.toDb(s.queuedAt()), Times.toDb(row.assignedAt()),
-                        Times.toDb(s.firstReplyAt()), Times.toDb(s.resolutionProposedAt()), Times.toDb(s.closedAt()),
-                        Times.toDb(now), row.id())
-                .update();
+        return new Object[] {s.department(), s.status().name(), row.priority().name(), row.preferredAgentId(),
+                s.assignee(), s.previousAssignee(),
+                row.assignmentReason(), s.closeReason() == null ? null : s.closeReason().name(),
+                s.reopenCount(), Times.toDb(s.queuedAt()), Times.toDb(row.assignedAt()),
+                Times.toDb(s.firstReplyAt()), Times.toDb(s.resolutionProposedAt()), Times.toDb(s.closedAt()),
+                Times.toDb(now), row.id()};
     }
 
     public Optional<ConversationView> view(long id) {
         return jdbc.sql(VIEW_SQL + " where c.id = ?").param(id).query(ConversationStore::view).optional();
+    }
+
+    /** These conversations (those that exist), by id: one query for up to 500. */
+    public Map<Long, ConversationView> views(java.util.Collection<Long> ids) {
+        Map<Long, ConversationView> found = new java.util.HashMap<>();
+        for (List<Long> chunk : InLists.chunks(ids)) {
+            jdbc.sql(VIEW_SQL + " where c.id in " + InLists.placeholders(chunk.size())).params(chunk)
+                    .query(ConversationStore::view).list().forEach(v -> found.put(v.id(), v));
+        }
+        return found;
     }
 
     public List<ConversationView> list(ConversationFilter filter) {

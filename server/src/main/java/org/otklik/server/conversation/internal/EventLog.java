@@ -3,6 +3,7 @@ package org.otklik.server.conversation.internal;
 import java.time.Instant;
 import java.util.List;
 import org.otklik.server.conversation.TimelineEntry;
+import org.otklik.server.shared.DeferredInserts;
 import org.otklik.server.shared.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,19 +13,20 @@ import org.springframework.stereotype.Repository;
 public class EventLog {
 
     private final JdbcClient jdbc;
+    private final DeferredInserts deferred;
 
-    EventLog(JdbcClient jdbc) {
+    EventLog(JdbcClient jdbc, DeferredInserts deferred) {
         this.jdbc = jdbc;
+        this.deferred = deferred;
     }
 
+    /** Written with the transaction's other history rows in one batch, just before it commits. */
     public void append(ConversationRow conversation, String type, Instant at, Long agentId, String detail) {
-        jdbc.sql("""
+        deferred.add("""
                 insert into conversation_event (conversation_id, type, occurred_at, agent_id, department, channel_id,
                                                 detail)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(conversation.id(), type, Times.toDb(at), agentId, conversation.state().department(),
-                        conversation.channelId(), detail)
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?)""", conversation.id(), type, Times.toDb(at), agentId,
+                conversation.state().department(), conversation.channelId(), detail);
     }
 
     public List<TimelineEntry> of(long conversationId) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.otklik.server.shared.DeferredInserts;
 import org.otklik.server.shared.Times;
 import org.otklik.server.triage.Labels;
 import org.otklik.server.triage.MessageLabels;
@@ -23,19 +24,21 @@ public class TriageStore {
             from message_triage t left join triage_correction c on c.message_id = t.message_id""";
 
     private final JdbcClient jdbc;
+    private final DeferredInserts deferred;
 
-    TriageStore(JdbcClient jdbc) {
+    TriageStore(JdbcClient jdbc, DeferredInserts deferred) {
         this.jdbc = jdbc;
+        this.deferred = deferred;
     }
 
+    /** Written with the transaction's other labels in one batch, just before it commits. */
     public void insert(long messageId, long conversationId, Labels l, Instant at) {
-        jdbc.sql("""
+        deferred.add("""
                 insert into message_triage (message_id, conversation_id, source, kind, department, private_data,
                                             profanity, outage, lang, translit, confidence, triaged_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(messageId, conversationId, l.source(), l.kind(), l.department(), l.isPrivate(), l.profanity(),
-                        l.outage(), l.lang(), l.translit(), encode(l.confidence()), Times.toDb(at))
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", messageId, conversationId, l.source(), l.kind(),
+                l.department(), l.isPrivate(), l.profanity(), l.outage(), l.lang(), l.translit(),
+                encode(l.confidence()), Times.toDb(at));
     }
 
     public Optional<MessageLabels> find(long messageId) {
