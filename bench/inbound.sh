@@ -24,6 +24,7 @@ for rate in "${rates[@]}"; do
   echo "server RSS: $(( $(ps -o rss= -p "$pid") / 1024 )) MB"
 done
 kill $server
+wait $server 2>/dev/null || true # the server stops gracefully (up to 10 s): not beside pgbench
 echo "== pgbench (same PostgreSQL, 2 clients, 20 s)"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists otklik_pgbench" -c "create database otklik_pgbench" >/dev/null 2>&1
 pgbench -h 127.0.0.1 -U postgres -i -s 10 -q otklik_pgbench >/dev/null 2>&1

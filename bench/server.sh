@@ -3,8 +3,9 @@
 #                  channel, waits for triage to train; sets server (the launcher's pid), pid (the JVM's), log,
 #                  admin (token), channel (token)
 #   bench ARGS     ./otklik bench inbound against it
-#   warm_up        the JIT's warm-up: JIT_WARMUP seconds (default 120; 0 skips it) at 300/s from 1,000 users, so
-#                  that few conversations are left waiting; the JIT needs about two minutes of traffic on 2 cores
+#   warm_up [ARGS] the JIT's warm-up: JIT_WARMUP seconds (default 120; 0 skips it) at 300/s from 1,000 users, so
+#                  that few conversations are left waiting; the JIT needs about two minutes of traffic on 2 cores;
+#                  ARGS go to the bench (bench/assign.sh brings agents online, so that assignment code is warm too)
 # OTKLIK_SERVER_JAR=path runs that build of the server instead (with the launcher's server settings: keep them in
 # step with ./otklik), to measure a baseline in the same session; the load generator is always this checkout's.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,7 +27,7 @@ start_server() {
   serve --db-url "jdbc:postgresql://127.0.0.1:5432/$db" --db-user postgres --port "$port" \
     --otklik.bootstrap.admin-login=bench --otklik.bootstrap.admin-password=bench-password-1 >"$log" 2>&1 &
   server=$!
-  trap 'kill $server 2>/dev/null || true' EXIT
+  trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
     sleep 1
@@ -51,6 +52,6 @@ warm_up() {
   local jit=${JIT_WARMUP:-120}
   if [ "$jit" -gt 0 ]; then
     echo "== JIT warm-up: $jit s at 300/s from 1,000 users, not counted"
-    bench --rate 300 --duration "$jit" --warmup 0 --contacts 1000 | grep -E "sustained" || true
+    bench --rate 300 --duration "$jit" --warmup 0 --contacts 1000 "$@" | grep -E "sustained" || true
   fi
 }

@@ -95,7 +95,7 @@ public class ConversationManagement {
                 Optional<MessageView> first = messages.findByExternalId(message.channelId(), Direction.IN,
                         message.externalId());
                 if (first.isPresent()) {
-                    return new Received(first.get().conversationId(), first.get().id(), true);
+                    return Received.duplicate(first.get().conversationId(), first.get().id());
                 }
                 // a concurrent first message of the same new contact won the insert; try again with it in place
                 if (attempt >= RECEIVE_ATTEMPTS) {
@@ -121,7 +121,7 @@ public class ConversationManagement {
     public Map<String, Received> alreadyReceived(String channelId, java.util.Collection<String> externalIds) {
         Map<String, Received> found = new java.util.HashMap<>();
         messages.findByExternalIds(channelId, Direction.IN, externalIds)
-                .forEach((externalId, m) -> found.put(externalId, new Received(m.conversationId(), m.id(), true)));
+                .forEach((externalId, m) -> found.put(externalId, Received.duplicate(m.conversationId(), m.id())));
         return found;
     }
 
@@ -202,7 +202,7 @@ public class ConversationManagement {
         List<Received> received = new ArrayList<>(steps.size());
         for (Step step : steps) {
             tell(step, now);
-            received.add(new Received(step.stored().id(), step.messageId, false));
+            received.add(new Received(step.stored().id(), step.messageId, false, step.row.state().status()));
         }
         return received;
     }

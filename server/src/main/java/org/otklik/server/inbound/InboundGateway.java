@@ -1,5 +1,8 @@
 package org.otklik.server.inbound;
 
+import java.util.Optional;
+import org.otklik.engine.lifecycle.ConversationStatus;
+import org.otklik.engine.routing.QueuePosition;
 import org.otklik.server.channel.ChannelManagement;
 import org.otklik.server.conversation.ConversationManagement;
 import org.otklik.server.conversation.ConversationView;
@@ -14,7 +17,8 @@ import org.springframework.stereotype.Service;
  * The one way a user's message enters Otklik, whatever the channel: triage reads it (a problem goes to its
  * department's queue when the channel did not say) on the caller's thread, it is stored exactly once with its labels
  * (in a batch with the messages arriving at the same time: {@link InboundWriter}), routing settles, and the answer
- * says where the conversation stands. Call it outside any transaction.
+ * says where the conversation stands: from routing and the status the message left, read back from the database
+ * only when those cannot tell. Call it outside any transaction.
  */
 @Service
 public class InboundGateway {
@@ -48,8 +52,27 @@ public class InboundGateway {
                         triage.automaticAnswerPrompt())))
                 .orElse(queued);
         Received received = writer.store(routed, labels);
-        routing.settle();
-        return receipt(received.conversationId(), received.messageId(), received.duplicate());
+        Optional<RoutingManagement.Placement> placed = routing.settleAndPlace(received.conversationId());
+        if (received.duplicate() || placed.isEmpty()) {
+            return receipt(received.conversationId(), received.messageId(), received.duplicate());
+        }
+        // routing's answer and the status the message left need no read of the conversation back
+        QueuePosition position = placed.get().position();
+        if (position != null) {
+            return new InboundReceipt(received.conversationId(), received.messageId(), false,
+                    ConversationStatus.WAITING.wire(),
+                    new QueueInfo(position.position(), position.estimatedWait().toSeconds()));
+        }
+        if (received.status() != ConversationStatus.WAITING) {
+            return new InboundReceipt(received.conversationId(), received.messageId(), false,
+                    received.status().wire(), null);
+        }
+        if (placed.get().holder() != null) {
+            return new InboundReceipt(received.conversationId(), received.messageId(), false,
+                    ConversationStatus.ASSIGNED.wire(), null);
+        }
+        // it waited and routing no longer has it (closed, or moved elsewhere meanwhile): the database says
+        return receipt(received.conversationId(), received.messageId(), false);
     }
 
     /** Where a conversation stands now, in the receipt's terms. */

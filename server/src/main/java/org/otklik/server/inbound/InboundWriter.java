@@ -171,7 +171,7 @@ class InboundWriter implements DisposableBean {
             Received r = receipts.get(i);
             afterStored(stored.get(i), r);
             results.put(stored.get(i), r);
-            before.put(stored.get(i).key(), new Received(r.conversationId(), r.messageId(), true));
+            before.put(stored.get(i).key(), Received.duplicate(r.conversationId(), r.messageId()));
         }
         for (Pending p : batch) {
             results.putIfAbsent(p, before.get(p.key()));

@@ -13,6 +13,7 @@ import org.otklik.server.conversation.MessageKind;
 import org.otklik.server.listening.MentionManagement;
 import org.otklik.server.listening.MentionReceived;
 import org.otklik.server.shared.AfterCommit;
+import org.otklik.server.shared.InLists;
 import org.otklik.server.shared.NotFound;
 import org.otklik.server.shared.Require;
 import org.otklik.server.shared.StateConflict;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,15 +49,24 @@ public class Incidents {
                                Map<String, Object> report) {
     }
 
+    /** An outage report: a conversation or a mention that reports one. */
+    private record Report(String kind, long refId, String component, Instant at) {
+    }
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate transactions;
     private final ConversationManagement conversations;
     private final MentionManagement mentions;
     private final ApplicationEventPublisher events;
     private final InstantSource clock;
 
-    Incidents(JdbcClient jdbc, ConversationManagement conversations, MentionManagement mentions,
-              ApplicationEventPublisher events, InstantSource clock) {
+    Incidents(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions,
+              ConversationManagement conversations, MentionManagement mentions, ApplicationEventPublisher events,
+              InstantSource clock) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.transactions = transactions;
         this.conversations = conversations;
         this.mentions = mentions;
         this.events = events;
@@ -72,37 +84,50 @@ public class Incidents {
                 return t;
             });
 
-    private void later(Runnable work) {
-        AfterCommit.run(() -> worker.execute(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                log.warn("incidents: {}", e.toString());
-            }
-        }));
-    }
+    /** Outage reports committed and not yet taken by the worker: taken together, as one join (an outage's burst). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Report> arriving =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean takeScheduled =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /** An outage report joins the open incident, if any (detection itself reads the database: {@link OutageWatch}). */
     @EventListener
     void on(MessageTriaged triaged) {
-        if (triaged.outage() == null) {
-            return;
+        if (triaged.outage() != null) {
+            arrived(new Report("conversation", triaged.conversationId(), triaged.outage(), triaged.at()));
         }
-        later(() -> currentId().ifPresent(id -> {
-            String region = jdbc.sql("""
-                    select ct.region from conversation c join contact ct on ct.id = c.contact_id
-                    where c.id = ?""").param(triaged.conversationId()).query(String.class).optional().orElse(null);
-            join(id, "conversation", triaged.conversationId(), triaged.outage(), region, triaged.at());
-        }));
     }
 
     @EventListener
     void on(MentionReceived mention) {
-        if (mention.outage() == null) {
+        if (mention.outage() != null) {
+            arrived(new Report("mention", mention.mentionId(), mention.outage(), mention.at()));
+        }
+    }
+
+    private void arrived(Report report) {
+        AfterCommit.run(() -> {
+            arriving.add(report);
+            if (takeScheduled.compareAndSet(false, true)) {
+                worker.execute(this::takeArriving);
+            }
+        });
+    }
+
+    private void takeArriving() {
+        takeScheduled.set(false); // from here, a new report schedules another take
+        List<Report> reports = new java.util.ArrayList<>();
+        for (Report r = arriving.poll(); r != null; r = arriving.poll()) {
+            reports.add(r);
+        }
+        if (reports.isEmpty()) {
             return;
         }
-        later(() -> currentId().ifPresent(id -> join(id, "mention", mention.mentionId(), mention.outage(), null,
-                mention.at())));
+        try {
+            currentId().ifPresent(id -> join(id, reports));
+        } catch (RuntimeException e) {
+            log.warn("incidents: {} outage reports not joined: {}", reports.size(), e.toString());
+        }
     }
 
     public Optional<Long> currentId() {
@@ -128,37 +153,79 @@ public class Incidents {
     /** The outage reports of the last hour join a newly opened incident. */
     private void gather(long incidentId) {
         Instant since = clock.instant().minus(GATHER);
-        record Report(String kind, long id, String component, String region, Instant at) {
-        }
         List<Report> reports = new java.util.ArrayList<>(jdbc.sql("""
-                select t.conversation_id, t.outage, t.triaged_at, ct.region from message_triage t
-                join conversation c on c.id = t.conversation_id join contact ct on ct.id = c.contact_id
-                where t.outage is not null and t.triaged_at >= ? order by t.triaged_at""").param(Times.toDb(since))
-                .query((rs, n) -> new Report("conversation", rs.getLong(1), rs.getString(2), rs.getString(4),
+                select conversation_id, outage, triaged_at from message_triage
+                where outage is not null and triaged_at >= ? order by triaged_at""").param(Times.toDb(since))
+                .query((rs, n) -> new Report("conversation", rs.getLong(1), rs.getString(2),
                         Times.fromDb(rs, "triaged_at"))).list());
         reports.addAll(jdbc.sql("select id, outage, received_at from mention where outage is not null"
                         + " and received_at >= ? order by received_at").param(Times.toDb(since))
-                .query((rs, n) -> new Report("mention", rs.getLong(1), rs.getString(2), null,
+                .query((rs, n) -> new Report("mention", rs.getLong(1), rs.getString(2),
                         Times.fromDb(rs, "received_at"))).list());
-        reports.forEach(r -> join(incidentId, r.kind(), r.id(), r.component(), r.region(), r.at()));
+        join(incidentId, reports);
     }
 
-    /** A report joins the incident; with a status answer written, it gets it at once. */
-    void join(long incidentId, String kind, long refId, String component, String region, Instant at) {
-        String channel = kind.equals("conversation") ? conversations.find(refId).map(c -> c.channelId()).orElse(null)
-                : mentions.get(refId).channelId();
+    /**
+     * Reports join the incident (each once: a member already is left alone), with their channels and the
+     * conversations' regions read in one query and the members inserted in one batch; with a status answer written,
+     * the new members get it at once.
+     */
+    private void join(long incidentId, List<Report> reports) {
+        record Member(Report report, String channel, String region) {
+        }
+        Map<Long, String[]> whereFrom = new java.util.HashMap<>(); // conversation -> channel, region
+        List<Long> conversationIds = reports.stream().filter(r -> r.kind().equals("conversation"))
+                .map(Report::refId).toList();
+        for (List<Long> chunk : InLists.chunks(conversationIds)) {
+            jdbc.sql("select c.id, c.channel_id, ct.region from conversation c join contact ct on ct.id = c.contact_id"
+                            + " where c.id in " + InLists.placeholders(chunk.size())).params(chunk)
+                    .query(rs -> {
+                        whereFrom.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
+                    });
+        }
+        Map<String, Member> members = new LinkedHashMap<>();
+        for (Report r : reports) {
+            String[] from = r.kind().equals("conversation") ? whereFrom.getOrDefault(r.refId(), new String[2])
+                    : new String[] {mentions.get(r.refId()).channelId(), null};
+            members.putIfAbsent(r.kind() + ":" + r.refId(), new Member(r, from[0], from[1]));
+        }
+        String insert = """
+                insert into incident_member (incident_id, kind, ref_id, component, region, channel_id, reported_at)
+                select ?, ?, ?, ?, ?, ?, ? where not exists
+                    (select 1 from incident_member where incident_id = ? and kind = ? and ref_id = ?)""";
+        List<Member> all = List.copyOf(members.values());
+        List<Member> joined = new java.util.ArrayList<>();
+        java.util.function.Function<Member, Object[]> values = m -> new Object[] {incidentId, m.report().kind(),
+                m.report().refId(), m.report().component(), m.region(), m.channel(), Times.toDb(m.report().at()),
+                incidentId, m.report().kind(), m.report().refId()};
         try {
-            jdbc.sql("""
-                    insert into incident_member (incident_id, kind, ref_id, component, region, channel_id, reported_at)
-                    values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(incidentId, kind, refId, component, region, channel, Times.toDb(at)).update();
-        } catch (DuplicateKeyException already) {
+            int[] counts = transactions.execute(tx -> jdbcTemplate.batchUpdate(insert,
+                    all.stream().map(values).toList()));
+            for (int i = 0; i < all.size(); i++) {
+                if (counts[i] != 0) {
+                    joined.add(all.get(i));
+                }
+            }
+        } catch (DuplicateKeyException raced) {
+            // another node joined one of them meanwhile: one by one, keeping what this node joined
+            for (Member m : all) {
+                try {
+                    if (jdbc.sql(insert).params(values.apply(m)).update() == 1) {
+                        joined.add(m);
+                    }
+                } catch (DuplicateKeyException already) {
+                    // joined elsewhere
+                }
+            }
+        }
+        if (joined.isEmpty()) {
             return;
         }
         // the status answer alone (not the whole incident report: that grows with every member)
         jdbc.sql("select status_text, status_by from incident where id = ? and status_text is not null")
                 .param(incidentId).query((rs, n) -> new Object[] {rs.getString(1), Times.nullableLong(rs, "status_by")})
-                .optional().ifPresent(status -> answer(incidentId, kind, refId, (String) status[0], (Long) status[1]));
+                .optional().ifPresent(status -> joined.forEach(m -> answer(incidentId, m.report().kind(),
+                        m.report().refId(), (String) status[0], (Long) status[1])));
     }
 
     /** The lead's status answer: to every member not answered yet, each through its own channel. */

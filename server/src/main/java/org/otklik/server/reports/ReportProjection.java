@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.otklik.engine.lifecycle.CloseReason;
@@ -14,6 +15,7 @@ import org.otklik.server.conversation.ConversationManagement;
 import org.otklik.server.conversation.ConversationView;
 import org.otklik.server.reports.internal.Rollups;
 import org.otklik.server.shared.DaemonLoop;
+import org.otklik.server.shared.InLists;
 import org.otklik.server.shared.Times;
 import org.otklik.server.sla.SlaPolicies;
 import org.slf4j.Logger;
@@ -26,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes the report projections from the events in {@code report_pending} ({@link ReportFeed}): one thread takes up
  * to {@value #BATCH} of them in order, applies them and deletes them in one transaction, so each is counted exactly
- * once even across a crash (and across two nodes: rows are claimed with SKIP LOCKED). Each event first moves a guarded
+ * once even across a crash (and across two nodes: rows are claimed with SKIP LOCKED). The batch's report rows are read
+ * (and the missing ones made) with a query or two, and assignments, the events that come with nearly every message,
+ * are written in one batch. Each other event first moves a guarded
  * field of the conversation's report row (null -> value) and adds to the rollups only when that move happened; the
  * additions of the whole batch are summed and written once per rollup row. Counts go to the day the conversation came
  * in, so a period's report describes the conversations received in it.
@@ -35,6 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReportProjection extends DaemonLoop {
 
     static final int BATCH = 500;
+    /**
+     * How long new events may wait for more to join their batch. Under load a batch per event cost a transaction,
+     * the report rows' reads and the rollup updates for each; reports lag by this much more (under a second in all).
+     */
+    private static final long GATHER_MILLIS = 200;
     private static final Logger log = LoggerFactory.getLogger(ReportProjection.class);
 
     private final JdbcClient jdbc;
@@ -89,10 +98,25 @@ class ReportProjection extends DaemonLoop {
                 return 0;
             }
             Rollups.Batch additions = rollups.batch();
-            Map<Long, Row> rows = new HashMap<>();
+            Map<Long, Row> rows = rows(batch.stream().map(Pending::conversationId).toList(), additions);
+            // the latest assignee of each conversation, written in one batch: before any other kind of event (so
+            // that each row sees its writes in the events' order) and at the end
+            Map<Long, Long> assignees = new TreeMap<>();
             for (Pending event : batch) {
-                apply(event, rows, additions);
+                Row row = rows.get(event.conversationId());
+                if (row == null) {
+                    continue; // the conversation is gone (cannot happen while conversations are never deleted)
+                }
+                if (event.kind() == ReportFeed.Kind.ASSIGNED) {
+                    assignees.put(event.conversationId(), event.agentId());
+                    continue;
+                }
+                if (event.kind() != ReportFeed.Kind.QUEUED) {
+                    writeAssignees(assignees);
+                }
+                apply(event, row, additions);
             }
+            writeAssignees(assignees);
             additions.apply();
             // one statement per id by its primary key, sent together (an IN list may be planned as a scan of a queue
             // table full of dead rows)
@@ -103,18 +127,21 @@ class ReportProjection extends DaemonLoop {
         return done == null ? 0 : done;
     }
 
-    private void apply(Pending e, Map<Long, Row> rows, Rollups.Batch additions) {
-        Row row = rows.computeIfAbsent(e.conversationId(), id -> row(id, additions));
-        if (row == null) {
-            return; // the conversation is gone (cannot happen while conversations are never deleted)
+    private void writeAssignees(Map<Long, Long> assignees) {
+        if (assignees.isEmpty()) {
+            return;
         }
+        jdbcTemplate.batchUpdate("update report_conversation set agent_id = ? where conversation_id = ?",
+                assignees.entrySet().stream().map(a -> new Object[] {a.getValue(), a.getKey()}).toList());
+        assignees.clear();
+    }
+
+    private void apply(Pending e, Row row, Rollups.Batch additions) {
         long agent = e.agentId() == null ? 0 : e.agentId();
         switch (e.kind()) {
-            case QUEUED -> {
-                // counted as received when its report row was made
+            case QUEUED, ASSIGNED -> {
+                // QUEUED: counted as received when its report row was made; ASSIGNED: written by writeAssignees
             }
-            case ASSIGNED -> jdbc.sql("update report_conversation set agent_id = ? where conversation_id = ?")
-                    .params(e.agentId(), e.conversationId()).update();
             case FIRST_REPLY -> {
                 ConversationView c = conversations.get(e.conversationId());
                 long seconds = Math.max(0, Duration.between(c.queuedAt() == null ? c.createdAt() : c.queuedAt(),
@@ -186,42 +213,66 @@ class ReportProjection extends DaemonLoop {
         }
     }
 
-    /** The row, made (and the conversation counted as received) the first time it is needed. */
-    private Row row(long conversationId, Rollups.Batch additions) {
-        Row existing = jdbc.sql("select created_at, on_day, department, channel_id, region from report_conversation"
-                        + " where conversation_id = ?").param(conversationId)
-                .query((rs, n) -> {
-                    Instant created = Times.fromDb(rs, "created_at");
-                    return new Row(rs.getDate("on_day").toLocalDate(), created.atZone(properties.zone()).getHour(),
-                            rs.getString("department"), rs.getString("channel_id"), rs.getString("region"), created);
-                }).optional().orElse(null);
-        if (existing != null) {
-            return existing;
+    /**
+     * The conversations' report rows, read with one query; the rows missing are made (each conversation counted as
+     * received) from the conversations as they came in, with their contacts' regions, with one more query and one
+     * batch of inserts.
+     */
+    private Map<Long, Row> rows(List<Long> conversationIds, Rollups.Batch additions) {
+        Map<Long, Row> rows = new HashMap<>();
+        for (List<Long> chunk : InLists.chunks(conversationIds)) {
+            jdbc.sql("select conversation_id, created_at, on_day, department, channel_id, region"
+                            + " from report_conversation where conversation_id in " + InLists.placeholders(chunk.size()))
+                    .params(chunk).query(rs -> {
+                        Instant created = Times.fromDb(rs, "created_at");
+                        rows.put(rs.getLong("conversation_id"), new Row(rs.getDate("on_day").toLocalDate(),
+                                created.atZone(properties.zone()).getHour(), rs.getString("department"),
+                                rs.getString("channel_id"), rs.getString("region"), created));
+                    });
         }
-        // the conversation as it came in, with its contact's region, in one read
-        Row row = jdbc.sql("""
-                        select c.created_at, c.department, c.channel_id, ct.region from conversation c
-                        join contact ct on ct.id = c.contact_id where c.id = ?""").param(conversationId)
-                .query((rs, n) -> {
-                    Instant created = Times.fromDb(rs, "created_at");
-                    ZonedDateTime local = created.atZone(properties.zone());
-                    String region = rs.getString("region");
-                    return new Row(local.toLocalDate(), local.getHour(), rs.getString("department"),
-                            rs.getString("channel_id"), region == null ? "" : region, created);
-                }).optional().orElse(null);
-        if (row == null) {
-            return null;
+        List<Long> missing = conversationIds.stream().distinct().filter(id -> !rows.containsKey(id)).sorted().toList();
+        Map<Long, Row> made = new TreeMap<>();
+        for (List<Long> chunk : InLists.chunks(missing)) {
+            jdbc.sql("select c.id, c.created_at, c.department, c.channel_id, ct.region from conversation c"
+                            + " join contact ct on ct.id = c.contact_id where c.id in "
+                            + InLists.placeholders(chunk.size()))
+                    .params(chunk).query(rs -> {
+                        Instant created = Times.fromDb(rs, "created_at");
+                        ZonedDateTime local = created.atZone(properties.zone());
+                        String region = rs.getString("region");
+                        made.put(rs.getLong("id"), new Row(local.toLocalDate(), local.getHour(),
+                                rs.getString("department"), rs.getString("channel_id"), region == null ? "" : region,
+                                created));
+                    });
         }
-        boolean inserted = rollups.insertOnce(() -> jdbc.sql("""
+        if (made.isEmpty()) {
+            return rows;
+        }
+        String insert = """
                 insert into report_conversation (conversation_id, created_at, on_day, department, channel_id, region,
-                                                 reopened, overflowed) values (?, ?, ?, ?, ?, ?, 0, false)""")
-                .params(conversationId, Times.toDb(row.createdAt()), row.day(), row.department(), row.channel(),
-                        row.region()).update());
-        if (inserted) {
+                                                 reopened, overflowed) values (?, ?, ?, ?, ?, ?, 0, false)""";
+        Map<Long, Row> inserted = made;
+        // all at once; when another node made one of them meanwhile, one by one, counting only the ones made here
+        if (!rollups.insertOnce(() -> jdbcTemplate.batchUpdate(insert, made.entrySet().stream()
+                .map(m -> values(m.getKey(), m.getValue())).toList()))) {
+            inserted = new TreeMap<>();
+            for (Map.Entry<Long, Row> m : made.entrySet()) {
+                if (rollups.insertOnce(() -> jdbcTemplate.update(insert, values(m.getKey(), m.getValue())))) {
+                    inserted.put(m.getKey(), m.getValue());
+                }
+            }
+        }
+        inserted.values().forEach(row -> {
             additions.day(row.day(), row.department(), row.channel(), 0, row.region(), Map.of("received", 1L));
             additions.hour(row.day(), row.hour(), row.department(), row.channel(), Map.of("received", 1L));
-        }
-        return row;
+        });
+        rows.putAll(made);
+        return rows;
+    }
+
+    private static Object[] values(long conversationId, Row row) {
+        return new Object[] {conversationId, Times.toDb(row.createdAt()), row.day(), row.department(), row.channel(),
+                row.region()};
     }
 
     @Override
@@ -229,7 +280,10 @@ class ReportProjection extends DaemonLoop {
         while (running()) {
             try {
                 if (projectBatch() < BATCH) {
-                    work.tryAcquire(500, TimeUnit.MILLISECONDS);
+                    if (work.tryAcquire(500, TimeUnit.MILLISECONDS)) {
+                        // events came: let those of the next moments join them, one batch (and transaction) for all
+                        Thread.sleep(GATHER_MILLIS);
+                    }
                     work.drainPermits();
                 }
             } catch (InterruptedException e) {

@@ -29,6 +29,22 @@ public class RoutingManagement {
         dispatcher.settle();
     }
 
+    /**
+     * Where routing has a conversation: waiting at {@code position}, or held by the agent {@code holder} (assigned to
+     * them, or awaiting the user in their chat), or neither (null both: closed, or not routed).
+     */
+    public record Placement(QueuePosition position, Long holder) {
+    }
+
+    /**
+     * {@link #settle()}, then where routing has the conversation, in one step of the routing thread; empty when this
+     * node's routing cannot say (a follower's queues are only a copy of the database).
+     */
+    public Optional<Placement> settleAndPlace(long conversationId) {
+        return Optional.ofNullable(dispatcher.settleThen(router -> new Placement(
+                router.position(conversationId).orElse(null), router.holder(conversationId).orElse(null))));
+    }
+
     /** Where a waiting conversation stands in its queue, or empty if it is not waiting. */
     public Optional<QueuePosition> position(long conversationId) {
         return dispatcher.read(router -> router.position(conversationId));

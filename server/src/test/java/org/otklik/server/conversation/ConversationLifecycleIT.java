@@ -221,4 +221,29 @@ class ConversationLifecycleIT extends PostgresIT {
         assertThat(conversationManagement.get(left).assigneeId()).isNull();
         assertThat(conversationManagement.get(left).status().name()).isEqualTo("CLOSED");
     }
+
+    @Test
+    void theReceiptSaysWhereTheConversationStandsAsTheDatabaseDoes() {
+        String dept = newDepartment();
+        TestChannel channel = newApiChannel(dept);
+        String token = goOnline(newAgent(1, dept));
+
+        JsonNode assigned = send(channel, unique("m"), "user-a", "Не могу войти в аккаунт").json();
+        assertThat(assigned.get("status").asString()).isEqualTo("assigned");
+        assertThat(assigned.get("queue").isNull()).isTrue();
+        String waitingId = unique("m");
+        JsonNode waiting = send(channel, waitingId, "user-b", "Не приходит код").json();
+        assertThat(waiting.get("status").asString()).isEqualTo("waiting");
+        assertThat(waiting.get("queue").get("position").asInt()).isEqualTo(1);
+        JsonNode again = send(channel, unique("m"), "user-a", "Пишет, что пароль неверный").json();
+        assertThat(again.get("conversationId").asLong()).isEqualTo(assigned.get("conversationId").asLong());
+        assertThat(again.get("status").asString()).isEqualTo("assigned");
+        JsonNode repeated = send(channel, waitingId, "user-b", "Не приходит код").json();
+        assertThat(repeated.get("duplicate").asBoolean()).isTrue();
+        assertThat(repeated.get("status").asString()).isEqualTo("waiting");
+        for (JsonNode receipt : List.of(assigned, waiting, again)) {
+            assertThat(status(token, receipt.get("conversationId").asLong()))
+                    .isEqualTo(receipt.get("status").asString());
+        }
+    }
 }

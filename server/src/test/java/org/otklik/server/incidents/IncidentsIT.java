@@ -182,4 +182,39 @@ class IncidentsIT extends PostgresIT {
         assertThat(api.get("/api/v1/incidents/" + id, agent).status()).isEqualTo(200);
         assertThat(api.post("/api/v1/incidents", agent, Map.of("title", "x")).status()).isEqualTo(403);
     }
+
+    @Test
+    void aBurstOfReportsWhileTheIncidentIsOpenJoinsItOnceEachAndEachGetsTheStatusAnswerOnce() throws Exception {
+        String dept = newDepartment();
+        TestChannel channel = newApiChannel(dept);
+        long id = api.post("/api/v1/incidents", lead, Map.of("title", "Приложение падает")).json().get("id").asLong();
+        String status = "Знаем о сбое приложения, чиним. Напишем, когда заработает.";
+        api.post("/api/v1/incidents/" + id + "/status", lead, Map.of("text", status));
+
+        // 30 users at once: their reports reach the incidents' worker together and join in batches
+        List<java.util.concurrent.Future<Long>> sent = new java.util.ArrayList<>();
+        try (var users = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 30; i++) {
+                sent.add(users.submit(() -> send(channel, unique("m"), unique("c"), OUTAGE).json()
+                        .get("conversationId").asLong()));
+            }
+        }
+        List<Long> conversations = new java.util.ArrayList<>();
+        for (var f : sent) {
+            conversations.add(f.get());
+        }
+        // (the incident also gathered the last hour's reports of the other tests when it opened)
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                conversations.stream().allMatch(c -> hasText(messages(c), status)));
+        JsonNode report = api.get("/api/v1/incidents/" + id, lead).json().get("report");
+        assertThat(report.get("unanswered").asInt()).isZero();
+        assertThat(report.get("channels").get(channel.id()).asInt()).isEqualTo(30);
+        for (long c : conversations) {
+            long answers = 0;
+            for (JsonNode m : messages(c)) {
+                answers += m.get("text").asString().equals(status) ? 1 : 0;
+            }
+            assertThat(answers).as("status answers in conversation " + c).isEqualTo(1);
+        }
+    }
 }

@@ -281,4 +281,32 @@ class ReportsAndSlaIT extends PostgresIT {
                 m -> m.toString().contains("ответим"));
         assertThat(messages.toString()).contains("в 03:00").doesNotContain("{time}");
     }
+
+    @Test
+    void aBurstOfConversationsIsCountedOnceEachWithItsAssignee() throws Exception {
+        String dept = newDepartment();
+        TestChannel channel = newApiChannel(dept);
+        org.otklik.server.agent.Agent agent = newAgent(40, dept);
+        String token = goOnline(agent);
+        // 40 users at once: their rows are made and their assignments written by the projection in batches
+        java.util.List<java.util.concurrent.Future<Long>> sent = new java.util.ArrayList<>();
+        try (var users = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 40; i++) {
+                sent.add(users.submit(() -> send(channel, unique("m"), unique("c"), "Не проходит оплата картой")
+                        .json().get("conversationId").asLong()));
+            }
+        }
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (var f : sent) {
+            ids.add(f.get());
+        }
+        String in = String.join(",", ids.stream().map(String::valueOf).toList());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc
+                .queryForObject("select count(*) from report_conversation where agent_id = ? and conversation_id in ("
+                        + in + ")", Integer.class, agent.id())).isEqualTo(40));
+        LocalDate day = clock.instant().atZone(properties.zone()).toLocalDate();
+        JsonNode row = rowOf(api.get("/api/v1/reports?from=" + day.minusDays(1) + "&to=" + day.plusDays(1)
+                + "&by=department", token).json(), "department", dept);
+        assertThat(row.get("received").asInt()).isEqualTo(40);
+    }
 }

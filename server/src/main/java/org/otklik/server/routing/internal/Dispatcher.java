@@ -234,6 +234,23 @@ public class Dispatcher implements DisposableBean {
         }));
     }
 
+    /**
+     * {@link #settle()} and then {@link #read} in the same step of the routing thread (one hand-over, not two); null
+     * on a follower, whose copy of the queues the caller should not take for the truth.
+     */
+    public <T> T settleThen(Function<Router, T> query) {
+        return await(thread.submit(() -> {
+            if (!arrivals.isEmpty()) {
+                step(this::takeArrivals);
+            }
+            if (!cluster.isLeader()) {
+                return null;
+            }
+            rebuildIfDirty();
+            return query.apply(router);
+        }));
+    }
+
     public <T> T read(Function<Router, T> query) {
         return await(thread.submit(() -> {
             if (!cluster.isLeader() && System.nanoTime() - rebuiltAt > FOLLOWER_REFRESH_NANOS) {
