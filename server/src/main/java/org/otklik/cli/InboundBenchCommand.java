@@ -1,5 +1,6 @@
 package org.otklik.cli;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,10 +10,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Option;
  * The inbound load generator. Open loop: message i is due at start + i / rate, and its latency counts from then, so a
  * slow server cannot hide its queue by slowing the sender (no coordinated omission). At most {@code --connections}
  * requests are in flight, as a platform delivering webhooks over a bounded number of connections does; a message
- * waiting for a free connection is late, and its lateness is counted.
+ * waiting for a free connection is late, and its lateness is counted. The messages go over plain keep-alive HTTP/1.1
+ * connections ({@link WebhookConnection}), so that the generator, which shares the machine with the server, takes
+ * little of it.
  */
 @Command(name = "bench-inbound", mixinStandardHelpOptions = true,
         description = "Sends messages to a running server's POST /api/v1/inbound over HTTP at a fixed rate and reports "
@@ -93,10 +97,10 @@ final class InboundBenchCommand implements Callable<Integer> {
             bringAgentsOnline(http, run);
         }
         if (warmup > 0) {
-            Result w = send(http, run + "w", rate * warmup);
+            Result w = send(run + "w", rate * warmup);
             System.err.printf("warm-up: %,d of %,d stored, not counted%n", w.ok(), rate * warmup);
         }
-        Result r = send(http, run, rate * duration);
+        Result r = send(run, rate * duration);
         int total = rate * duration;
         System.out.printf("offered                  %,d messages at %,d/s for %d s (%d connections at most)%n", total,
                 rate, duration, connections);
@@ -119,7 +123,16 @@ final class InboundBenchCommand implements Callable<Integer> {
         }
     }
 
-    private Result send(HttpClient http, String run, int total) throws InterruptedException {
+    /** Message {@code n}, due at {@code due} (System.nanoTime); {@code n < 0} tells a sender to stop. */
+    private record Due(int n, long due) {
+    }
+
+    /**
+     * Open loop: this thread hands each message to the senders when it is due; each of the {@code --connections}
+     * senders owns one keep-alive connection and sends one message at a time. A message that waits for a free sender
+     * is late, and its lateness counts.
+     */
+    private Result send(String run, int total) throws InterruptedException {
         long[] latencies = new long[total];
         boolean[] assignedOnes = new boolean[total];
         Arrays.fill(latencies, -1);
@@ -127,49 +140,60 @@ final class InboundBenchCommand implements Callable<Integer> {
         AtomicInteger duplicates = new AtomicInteger();
         AtomicInteger assigned = new AtomicInteger();
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-        Semaphore inFlight = new Semaphore(connections);
+        BlockingQueue<Due> due = new LinkedBlockingQueue<>();
+        URI base = URI.create(url);
+        byte[] authorization = ("Bearer " + token).getBytes(StandardCharsets.US_ASCII);
         long start = System.nanoTime() + 200_000_000L;
-        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < connections; c++) {
+                senders.submit(() -> {
+                    WebhookConnection connection = new WebhookConnection(base);
+                    try {
+                        for (Due d = due.take(); d.n() >= 0; d = due.take()) {
+                            int n = d.n();
+                            String user = "bench-" + run + "-user-" + (contacts > 0 ? n % contacts : n);
+                            String body = "{\"externalId\": \"bench-" + run + "-" + n + "\", \"contact\": "
+                                    + "{\"externalId\": \"" + user + "\", \"name\": \"Нагрузочный тест\"}, \"text\": \""
+                                    + TEXTS.get(n % TEXTS.size()) + "\"}";
+                            try {
+                                WebhookConnection.Answer answer = connection.post("/api/v1/inbound", authorization,
+                                        body.getBytes(StandardCharsets.UTF_8));
+                                latencies[n] = System.nanoTime() - d.due();
+                                if (answer.status() == 202) {
+                                    ok.incrementAndGet();
+                                    if (answer.body().contains("\"duplicate\":true")) {
+                                        duplicates.incrementAndGet();
+                                    }
+                                    if (answer.body().contains("\"status\":\"assigned\"")) {
+                                        assigned.incrementAndGet();
+                                        assignedOnes[n] = true;
+                                    }
+                                } else if (errors.size() < 1000) {
+                                    errors.add(Integer.toString(answer.status()));
+                                }
+                            } catch (IOException | RuntimeException e) {
+                                connection.close(); // the next message opens a new one
+                                if (errors.size() < 1000) {
+                                    errors.add(e.getClass().getSimpleName());
+                                }
+                            }
+                        }
+                    } finally {
+                        connection.close();
+                    }
+                    return null;
+                });
+            }
             for (int i = 0; i < total; i++) {
-                long due = start + (long) (i * 1e9 / rate);
-                long wait = due - System.nanoTime();
+                long at = start + (long) (i * 1e9 / rate);
+                long wait = at - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                inFlight.acquire();
-                int n = i;
-                threads.submit(() -> {
-                    String user = "bench-" + run + "-user-" + (contacts > 0 ? n % contacts : n);
-                    String body = "{\"externalId\": \"bench-" + run + "-" + n + "\", \"contact\": {\"externalId\": "
-                            + "\"" + user + "\", \"name\": \"Нагрузочный тест\"}, \"text\": \""
-                            + TEXTS.get(n % TEXTS.size()) + "\"}";
-                    try {
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                        URI.create(url + "/api/v1/inbound")).timeout(Duration.ofSeconds(30))
-                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        latencies[n] = System.nanoTime() - due;
-                        if (response.statusCode() == 202) {
-                            ok.incrementAndGet();
-                            if (response.body().contains("\"duplicate\":true")) {
-                                duplicates.incrementAndGet();
-                            }
-                            if (response.body().contains("\"status\":\"assigned\"")) {
-                                assigned.incrementAndGet();
-                                assignedOnes[n] = true;
-                            }
-                        } else if (errors.size() < 1000) {
-                            errors.add(Integer.toString(response.statusCode()));
-                        }
-                    } catch (Exception e) {
-                        if (errors.size() < 1000) {
-                            errors.add(e.getClass().getSimpleName());
-                        }
-                    } finally {
-                        inFlight.release();
-                    }
-                });
+                due.add(new Due(i, at));
+            }
+            for (int c = 0; c < connections; c++) {
+                due.add(new Due(-1, 0));
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
